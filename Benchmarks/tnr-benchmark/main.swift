@@ -1,0 +1,2 @@
+// Placeholder until the benchmark harness lands.
+print("tnr-benchmark: not yet built")

@@ -1,0 +1,104 @@
+import Foundation
+import TransnationalRepression
+
+/// The `tnr` command line: `report`, `validate`, and help.
+///
+/// Exit status: 0 on success, 1 when the data has problems (rejected rows), 2 for a usage error.
+public enum TNRCommand {
+  /// The usage text.
+  public static let usage = """
+    tnr — transnational-repression incidents: validate, count and report
+
+    USAGE
+      tnr report   [--incidents FILE] [--format text|markdown|json]
+      tnr validate FILE [--lenient] [--format text|json] [--map FIELD=COLUMN]… [--default FIELD=VALUE]…
+      tnr help
+
+    Without --incidents, commands use the bundled sample of 60 documented events
+    (a sample, not the Oxus/UHRP dataset: see `tnr report`).
+    FILE is CSV in the canonical schema (see the README), or JSON when it ends in .json.
+    --map and --default read files with other headers, e.g. --map host=host_country_iso2.
+
+    EXIT STATUS
+      0 success; 1 the data has invalid rows; 2 usage error
+
+    """
+
+  /// Runs `tnr` with the given arguments (without the program name) on the process's console.
+  ///
+  /// - Returns: the exit status.
+  public static func main(arguments: [String]) -> Int32 {
+    run(arguments: arguments, console: .standard)
+  }
+
+  /// Runs `tnr` with the given arguments, writing to `console`.
+  ///
+  /// - Returns: the exit status: 0 success, 1 invalid data, 2 usage error.
+  public static func run(arguments: [String], console: Console) -> Int32 {
+    guard let command = arguments.first else {
+      console.err(usage)
+      return 2
+    }
+    let rest = Array(arguments.dropFirst())
+    do {
+      switch command {
+      case "validate": return try ValidateCommand.run(rest, console: console)
+      case "report": return try ReportCommand.run(rest, console: console)
+      case "help", "--help", "-h":
+        console.out(usage)
+        return 0
+      default:
+        throw UsageError("unknown command '\(command)'")
+      }
+    } catch let error as UsageError {
+      console.err("tnr: \(error.message)\nRun `tnr help` for usage.\n")
+      return 2
+    } catch let error as ImportError {
+      console.err("tnr: \(error.description)\n")
+      return 1
+    } catch {
+      console.err("tnr: \(error)\n")
+      return 1
+    }
+  }
+}
+
+/// Loading incident files for any command.
+enum IncidentInput {
+  /// Builds a column mapping from `--map FIELD=COLUMN` and `--default FIELD=VALUE` options.
+  static func mapping(_ arguments: Arguments) throws(UsageError) -> ColumnMapping {
+    var mapping = ColumnMapping()
+    for (option, isDefault) in [("map", false), ("default", true)] {
+      for pair in arguments.values(option) {
+        guard let equals = pair.firstIndex(of: "=") else {
+          throw UsageError("--\(option) takes FIELD=\(isDefault ? "VALUE" : "COLUMN"), not '\(pair)'")
+        }
+        let name = String(pair[..<equals])
+        guard let field = IncidentField(rawValue: name) else {
+          throw UsageError(
+            "'\(name)' is not a field; fields: \(IncidentField.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let value = String(pair[pair.index(after: equals)...])
+        if isDefault { mapping.defaults[field] = value } else { mapping.columns[field] = value }
+      }
+    }
+    return mapping
+  }
+
+  /// Reads a CSV or JSON incident file.
+  static func read(path: String, mapping: ColumnMapping, mode: ImportMode) throws(ImportError) -> ImportResult {
+    let url = URL(fileURLWithPath: path)
+    if url.pathExtension.lowercased() == "json" {
+      return try IncidentJSON.read(contentsOf: url)
+    }
+    return try IncidentCSV.read(contentsOf: url, mapping: mapping, mode: mode)
+  }
+
+  /// The dataset named by `--incidents`, or the bundled sample.
+  static func dataset(_ arguments: Arguments) throws -> (dataset: IncidentDataset, isSample: Bool) {
+    guard let path = arguments.value("incidents") else {
+      return (IncidentDataset.documentedSample, true)
+    }
+    return (try read(path: path, mapping: mapping(arguments), mode: .strict).dataset, false)
+  }
+}

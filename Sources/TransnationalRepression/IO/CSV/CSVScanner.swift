@@ -1,0 +1,158 @@
+/// Splits RFC 4180 text into records and fields, one record at a time, without copying.
+///
+/// The scanner works on a byte buffer that may end in the middle of a record: it then answers
+/// ``Outcome/incomplete`` and the caller appends more input and scans that record again (the
+/// streaming reader grows its buffer geometrically, so a long record costs amortized linear time).
+/// It accepts quoted fields with commas, doubled quotes and line breaks, LF and CRLF line endings,
+/// and a last record with or without a line break. Syntax problems (a quote inside an unquoted
+/// field, text after a closing quote, an unterminated quote) do not stop it: the record is still
+/// delimited, so a lenient reader can keep it verbatim, and ``problem`` says what is wrong.
+@usableFromInline
+internal struct CSVScanner {
+  /// What one call to ``scan(_:from:isFinal:)`` found.
+  @usableFromInline
+  internal enum Outcome: Equatable {
+    /// A record spans `start..<end` (without its line break); the next starts at `next`.
+    /// `lineBreaks` counts the line breaks consumed, including those inside quoted fields.
+    case record(end: Int, next: Int, lineBreaks: Int)
+    /// The buffer ends inside the record; scan again with more input.
+    case incomplete
+    /// No input is left.
+    case endOfInput
+  }
+
+  /// Start offsets of the current record's fields (inside the quotes for quoted fields).
+  @usableFromInline internal var fieldStarts: [Int] = []
+  /// End offsets (exclusive) of the current record's fields.
+  @usableFromInline internal var fieldEnds: [Int] = []
+  /// Whether each field was quoted (its content may then hold doubled quotes).
+  @usableFromInline internal var fieldQuoted: [Bool] = []
+  /// The first syntax problem in the current record, if any.
+  @usableFromInline internal var problem: String?
+
+  @usableFromInline internal init() {
+    fieldStarts.reserveCapacity(32)
+    fieldEnds.reserveCapacity(32)
+    fieldQuoted.reserveCapacity(32)
+  }
+
+  /// The number of fields in the current record.
+  @inlinable internal var fieldCount: Int { fieldStarts.count }
+
+  @inlinable
+  internal mutating func append(_ start: Int, _ end: Int, quoted: Bool) {
+    fieldStarts.append(start)
+    fieldEnds.append(end)
+    fieldQuoted.append(quoted)
+  }
+
+  /// Scans the record starting at `start`.
+  ///
+  /// - Parameters:
+  ///   - buffer: the input bytes.
+  ///   - start: where the record starts.
+  ///   - isFinal: whether the buffer holds the end of the input.
+  /// - Returns: where the record ends, or that more input is needed.
+  /// - Complexity: O(*m*), where *m* is the length of the record.
+  @inlinable
+  internal mutating func scan(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool
+  ) -> Outcome {
+    let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    let count = buffer.count
+    fieldStarts.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
+    fieldQuoted.removeAll(keepingCapacity: true)
+    problem = nil
+    guard start < count else { return isFinal ? .endOfInput : .incomplete }
+    var i = start
+    var lineBreaks = 0
+    while true {
+      let fieldStart = i
+      if i < count && buffer[i] == quote {
+        // Quoted field: runs to the next quote that is not doubled.
+        i += 1
+        let contentStart = i
+        var contentEnd = -1
+        while i < count {
+          let byte = buffer[i]
+          if byte == quote {
+            if i + 1 < count {
+              if buffer[i + 1] == quote {
+                i += 2
+                continue
+              }
+            } else if !isFinal {
+              return .incomplete
+            }
+            contentEnd = i
+            i += 1
+            break
+          }
+          if byte == lf { lineBreaks += 1 }
+          i += 1
+        }
+        if contentEnd < 0 {
+          if !isFinal { return .incomplete }
+          if problem == nil { problem = "a quoted field is never closed (it runs to the end of the file)" }
+          append(contentStart, count, quoted: true)
+          return .record(end: count, next: count, lineBreaks: lineBreaks)
+        }
+        if i >= count {
+          if !isFinal { return .incomplete }
+          append(contentStart, contentEnd, quoted: true)
+          return .record(end: count, next: count, lineBreaks: lineBreaks)
+        }
+        let byte = buffer[i]
+        if byte == comma {
+          append(contentStart, contentEnd, quoted: true)
+          i += 1
+          continue
+        }
+        if byte == lf {
+          append(contentStart, contentEnd, quoted: true)
+          return .record(end: i, next: i + 1, lineBreaks: lineBreaks + 1)
+        }
+        if byte == cr {
+          if i + 1 < count {
+            if buffer[i + 1] == lf {
+              append(contentStart, contentEnd, quoted: true)
+              return .record(end: i, next: i + 2, lineBreaks: lineBreaks + 1)
+            }
+          } else if !isFinal {
+            return .incomplete
+          } else {
+            append(contentStart, contentEnd, quoted: true)
+            return .record(end: i, next: count, lineBreaks: lineBreaks)
+          }
+        }
+        // Text after the closing quote: keep delimiting as an unquoted field.
+        if problem == nil { problem = "text follows a closing quote" }
+      }
+      // Unquoted field (or the tail of a malformed quoted one).
+      while i < count {
+        let byte = buffer[i]
+        if byte == comma || byte == lf { break }
+        if byte == quote, problem == nil { problem = "a quote appears inside an unquoted field" }
+        i += 1
+      }
+      if i >= count {
+        if !isFinal { return .incomplete }
+        var end = count
+        if end > fieldStart && buffer[end - 1] == cr { end -= 1 }
+        append(fieldStart, end, quoted: false)
+        return .record(end: end, next: count, lineBreaks: lineBreaks)
+      }
+      if buffer[i] == comma {
+        append(fieldStart, i, quoted: false)
+        i += 1
+        continue
+      }
+      // Line feed ends the record; a preceding carriage return belongs to the line break.
+      var end = i
+      if end > fieldStart && buffer[end - 1] == cr { end -= 1 }
+      append(fieldStart, end, quoted: false)
+      return .record(end: end, next: i + 1, lineBreaks: lineBreaks + 1)
+    }
+  }
+}

@@ -1,0 +1,253 @@
+/// Turns CSV records into validated incidents, for one file's header and mapping.
+internal struct IncidentRowParser {
+  private let sources: [IncidentField: FieldSource]
+  private let headerCount: Int
+  private let extraSources: [(number: Int, columns: [IncidentField: Int])]
+  private let today: CalendarDay
+  /// Columns of the file that no field is read from.
+  let ignoredColumns: [String]
+
+  /// Resolves the header against the mapping.
+  ///
+  /// - Throws: ``ImportError`` when the header is not valid UTF-8, names a column twice, or lacks
+  ///   a needed column.
+  init(header record: CSVRecord, mapping: ColumnMapping, today: CalendarDay) throws(ImportError) {
+    if let problem = record.problem {
+      throw ImportError(.malformedCSV(problem), line: record.line)
+    }
+    guard let header = record.fields() else {
+      throw ImportError(.malformedCSV("the header is not valid UTF-8"), line: record.line)
+    }
+    if header == [""] { throw ImportError(.emptyFile, line: record.line) }
+    self.sources = try mapping.resolve(header: header)
+    self.headerCount = header.count
+    self.today = today
+    var used = Set<Int>()
+    for case .column(let index, _) in sources.values { used.insert(index) }
+    // Further sources: source_title_2, source_url_2, source_date_2, source_publisher_2, …
+    var extra: [Int: [IncidentField: Int]] = [:]
+    let parts: [(String, IncidentField)] = [
+      ("source_title_", .sourceTitle), ("source_url_", .sourceURL),
+      ("source_date_", .sourceDate), ("source_publisher_", .sourcePublisher),
+    ]
+    for (index, name) in header.enumerated() {
+      for (prefix, field) in parts where name.hasPrefix(prefix) {
+        if let number = Int(name.dropFirst(prefix.count)), number >= 2 {
+          extra[number, default: [:]][field] = index
+          used.insert(index)
+        }
+      }
+    }
+    self.extraSources = extra.keys.sorted().map { ($0, extra[$0]!) }
+    self.ignoredColumns = header.enumerated().filter { !used.contains($0.offset) }.map(\.element)
+  }
+
+  /// The 1-based column of a field, or `nil` for a default.
+  func columnNumber(of field: IncidentField) -> Int? {
+    if case .column(let index, _) = sources[field] { return index + 1 }
+    return nil
+  }
+
+  /// The file's name for a field's column (or the canonical name for a default).
+  func columnName(of field: IncidentField) -> String {
+    if case .column(_, let name) = sources[field] { return name }
+    return field.rawValue
+  }
+
+  /// Parses one record.
+  ///
+  /// - Throws: ``ImportError`` for the first problem, naming line, column and field.
+  func incident(from record: CSVRecord) throws(ImportError) -> Incident {
+    let line = record.line
+    if let problem = record.problem {
+      throw ImportError(.malformedCSV(problem), line: line)
+    }
+    if !record.isValidUTF8 {
+      let column = (0..<record.count).first { record.string(at: $0) == nil }
+      throw ImportError(
+        .malformedCSV("the row is not valid UTF-8"), line: line, column: column.map { $0 + 1 })
+    }
+    guard record.count == headerCount else {
+      throw ImportError(.wrongFieldCount(expected: headerCount, found: record.count), line: line)
+    }
+    var recordID: String?
+
+    func text(_ field: IncidentField) throws(ImportError) -> String {
+      let value: String
+      switch sources[field]! {
+      case .column(let index, _): value = record.string(at: index)!
+      case .constant(let constant): value = constant
+      }
+      if value.isEmpty && !field.mayBeEmpty {
+        throw fail(.emptyRequiredField, field)
+      }
+      return value
+    }
+    func fail(_ issue: ValidationIssue, _ field: IncidentField) -> ImportError {
+      ImportError(
+        .invalidRecord(issue), line: line, column: columnNumber(of: field),
+        field: columnName(of: field), recordID: recordID)
+    }
+    func country(_ field: IncidentField) throws(ImportError) -> Country {
+      let code = try text(field)
+      guard let country = Country(code) else { throw fail(.unknownCountry(code), field) }
+      return country
+    }
+    func number(_ field: IncidentField) throws(ImportError) -> Int? {
+      let value = try text(field)
+      if value.isEmpty { return nil }
+      guard let parsed = IncidentRowParser.wholeNumber(value) else {
+        throw fail(.notANumber(value), field)
+      }
+      return parsed
+    }
+
+    let id = try text(.id)
+    guard id.contains(where: { !$0.isWhitespace }) else { throw fail(.emptyID, .id) }
+    recordID = id
+    let origin = try country(.origin)
+    let host = try country(.host)
+
+    guard let year = try number(.year) else { throw fail(.emptyRequiredField, .year) }
+    let month = try number(.month)
+    let day = try number(.day)
+    let precisionText = try text(.datePrecision)
+    guard let precision = DatePrecision(rawValue: precisionText) else {
+      throw fail(.unknownDatePrecision(precisionText), .datePrecision)
+    }
+    let date: IncidentDate
+    do {
+      date = try IncidentDate(year: year, month: month, day: day, precision: precision)
+    } catch {
+      let field: IncidentField =
+        switch error {
+        case .yearOutOfRange: .year
+        case .monthOutOfRange: .month
+        case .dayOutOfRange, .dayWithoutMonth: .day
+        case .missingPart(_, let part), .unexpectedPart(_, let part): part == "day" ? .day : .month
+        }
+      throw fail(.invalidDate(error), field)
+    }
+    if date.isAfter((today.year, today.month, today.day)) {
+      throw fail(.futureDate(date, today: today.description), date.day != nil ? .day : .year)
+    }
+
+    let categoryText = try text(.category)
+    guard let category = IncidentCategory(rawValue: categoryText) else {
+      throw fail(.unknownCategory(categoryText), .category)
+    }
+    let modeText = try text(.mode)
+    let outcomeText = try text(.detentionOutcome)
+    var outcome = DetentionOutcome.unknown
+    if !outcomeText.isEmpty {
+      guard let parsed = DetentionOutcome(rawValue: outcomeText) else {
+        throw fail(.unknownOutcome(outcomeText), .detentionOutcome)
+      }
+      outcome = parsed
+    }
+    guard let kind = IncidentKind(category: category, mode: modeText, outcome: outcome) else {
+      if IncidentKind.categories(acceptingMode: modeText).isEmpty {
+        throw fail(.unknownMode(modeText), .mode)
+      }
+      throw fail(.modeNotInCategory(mode: modeText, category: category), .mode)
+    }
+
+    let personsValue = try number(.persons)
+    let qualifierText = try text(.personsQualifier)
+    guard let qualifier = PersonCountQualifier(rawValue: qualifierText) else {
+      throw fail(.unknownPersonsQualifier(qualifierText), .personsQualifier)
+    }
+    let persons: PersonCount
+    do {
+      persons = try PersonCount(personsValue, qualifier: qualifier)
+    } catch {
+      throw fail(.invalidPersons(error), error == .valueWithUnknownQualifier ? .personsQualifier : .persons)
+    }
+
+    var groups = Set<EthnicGroup>()
+    for name in try text(.ethnicGroups).split(separator: ";", omittingEmptySubsequences: false) {
+      guard let group = EthnicGroup.allCases.first(where: { $0.rawValue.caseInsensitiveEquals(name) })
+      else { throw fail(.unknownEthnicGroup(String(name)), .ethnicGroups) }
+      groups.insert(group)
+    }
+
+    let genderText = try text(.gender)
+    var gender: Gender?
+    if !genderText.isEmpty {
+      guard let parsed = Gender(rawValue: genderText) else {
+        throw fail(.unknownGender(genderText), .gender)
+      }
+      gender = parsed
+    }
+
+    var citations: [SourceCitation] = []
+    do {
+      citations.append(
+        try SourceCitation(
+          title: try text(.sourceTitle), url: try text(.sourceURL),
+          publisher: try text(.sourcePublisher), date: try text(.sourceDate)))
+    } catch let error as ImportError {
+      throw error
+    } catch let error as SourceCitationError {
+      throw fail(.invalidSource(error), error == .emptyTitle ? .sourceTitle : .sourceDate)
+    } catch {
+      throw fail(.noSource, .sourceTitle)
+    }
+    for (number, columns) in extraSources {
+      func value(_ field: IncidentField) -> String {
+        columns[field].map { record.string(at: $0)! } ?? ""
+      }
+      let title = value(.sourceTitle)
+      if title.isEmpty && value(.sourceURL).isEmpty && value(.sourceDate).isEmpty
+        && value(.sourcePublisher).isEmpty
+      {
+        continue
+      }
+      do {
+        citations.append(
+          try SourceCitation(
+            title: title, url: value(.sourceURL), publisher: value(.sourcePublisher),
+            date: value(.sourceDate)))
+      } catch {
+        let column = columns[error == .emptyTitle ? .sourceTitle : .sourceDate]
+        throw ImportError(
+          .invalidRecord(.invalidSource(error)), line: line, column: column.map { $0 + 1 },
+          field: error == .emptyTitle ? "source_title_\(number)" : "source_date_\(number)",
+          recordID: recordID)
+      }
+    }
+
+    let notes = try text(.notes)
+    let nameText = try text(.personName)
+    do {
+      return try Incident(
+        id: id, origin: origin, host: host, date: date, kind: kind, persons: persons,
+        ethnicGroups: groups, gender: gender, sources: citations, notes: notes,
+        personName: nameText.isEmpty ? nil : PersonName(nameText))
+    } catch {
+      throw fail(error, .id)
+    }
+  }
+
+  /// Parses an optional minus sign and ASCII digits; anything else (spaces, `+`, separators,
+  /// decimals) is not a whole number.
+  static func wholeNumber(_ text: String) -> Int? {
+    var digits = Substring(text)
+    let negative = digits.first == "-"
+    if negative { digits = digits.dropFirst() }
+    guard !digits.isEmpty, digits.count <= 18, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+    else { return nil }
+    let value = Int(digits)!
+    return negative ? -value : value
+  }
+}
+
+extension StringProtocol {
+  /// ASCII case-insensitive equality.
+  func caseInsensitiveEquals(_ other: some StringProtocol) -> Bool {
+    self.utf8.count == other.utf8.count
+      && zip(self.utf8, other.utf8).allSatisfy { a, b in
+        a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
+      }
+  }
+}

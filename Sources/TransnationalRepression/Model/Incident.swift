@@ -1,0 +1,112 @@
+/// One documented case of transnational repression.
+///
+/// An incident records who acted (``origin``), where (``host``), when (``date``), what happened
+/// (``kind``: one of the dataset's three categories with its detail), to how many people
+/// (``persons``) of which groups (``ethnicGroups``), and where it was read (``sources``).
+///
+/// ```swift
+/// let incident = try Incident(
+///   id: "DOC-001", host: Country("PK")!,
+///   date: IncidentDate(year: 1997, precision: .year),
+///   kind: .extradition(.deportation),
+///   persons: .exactly(14), ethnicGroups: [.uyghur],
+///   sources: [SourceCitation(title: "Pakistan Deports Uyghurs (RFA, citing Dawn)")])
+/// incident.category   // .extradition
+/// ```
+///
+/// Invariants, checked by the initializer and by ``IncidentDataset``: the id is not empty, there is
+/// at least one source, and at least one ethnic group. Whether the date lies in the future depends
+/// on the day of validation, so ``IncidentDataset`` checks it.
+///
+/// A person's name is sensitive: ``personName`` never appears in `description`, `dump`, logs or
+/// default exports.
+public struct Incident: Hashable, Sendable, Identifiable {
+  /// A stable identifier, unique within a dataset (for example `DOC-001`).
+  public let id: String
+  /// The state that carried out the repression; China by default.
+  public let origin: Country
+  /// The country where it happened.
+  public let host: Country
+  /// When it happened, as precisely as known.
+  public let date: IncidentDate
+  /// The category and its detail.
+  public let kind: IncidentKind
+  /// How many people were affected, as exactly as known.
+  public let persons: PersonCount
+  /// The ethnic groups of the people affected; never empty.
+  public let ethnicGroups: Set<EthnicGroup>
+  /// The gender of the person affected, where given.
+  public let gender: Gender?
+  /// Where the record was read; never empty.
+  public let sources: [SourceCitation]
+  /// Conflicts between sources, later fate, caveats.
+  public let notes: String
+  /// The name of the person, if recorded. Sensitive; see ``PersonName``.
+  public let personName: PersonName?
+
+  /// Creates a validated incident.
+  ///
+  /// - Parameters:
+  ///   - id: a non-empty identifier.
+  ///   - origin: the perpetrating state (default China).
+  ///   - host: the country where it happened.
+  ///   - date: the date.
+  ///   - kind: the category and its detail.
+  ///   - persons: how many people (default unknown).
+  ///   - ethnicGroups: the groups targeted; at least one.
+  ///   - gender: the gender, if given.
+  ///   - sources: at least one citation.
+  ///   - notes: free text.
+  ///   - personName: the person's name, if recorded (sensitive).
+  /// - Throws: ``ValidationIssue`` naming the first broken rule.
+  public init(
+    id: String, origin: Country = .china, host: Country, date: IncidentDate, kind: IncidentKind,
+    persons: PersonCount = .unknown, ethnicGroups: Set<EthnicGroup>, gender: Gender? = nil,
+    sources: [SourceCitation], notes: String = "", personName: PersonName? = nil
+  ) throws(ValidationIssue) {
+    guard id.contains(where: { !$0.isWhitespace }) else { throw .emptyID }
+    guard !ethnicGroups.isEmpty else { throw .noEthnicGroup }
+    guard !sources.isEmpty else { throw .noSource }
+    self.id = id
+    self.origin = origin
+    self.host = host
+    self.date = date
+    self.kind = kind
+    self.persons = persons
+    self.ethnicGroups = ethnicGroups
+    self.gender = gender
+    self.sources = sources
+    self.notes = notes
+    self.personName = personName
+  }
+
+  /// The dataset category.
+  public var category: IncidentCategory { kind.category }
+
+  /// The ethnic groups in code order (Uyghur first).
+  public var sortedEthnicGroups: [EthnicGroup] { ethnicGroups.sorted() }
+}
+
+extension Incident: CustomStringConvertible {
+  /// A one-line summary that never contains the person's name, e.g.
+  /// `DOC-001: extradition (deportation) CN→PK 1997, 14 persons, Uyghur`.
+  public var description: String {
+    let groups = sortedEthnicGroups.map(\.rawValue).joined(separator: ";")
+    return "\(id): \(category.rawValue) (\(kind.mode)) \(origin)→\(host) \(date), "
+      + "\(persons) persons, \(groups)"
+  }
+}
+
+extension Incident: CustomReflectable {
+  /// A mirror without the person's name, so `dump` never shows it.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "id": id, "origin": origin, "host": host, "date": date, "kind": kind,
+        "persons": persons, "ethnicGroups": sortedEthnicGroups, "gender": gender as Any,
+        "sources": sources, "notes": notes,
+        "personName": personName == nil ? "nil" : "<redacted>",
+      ], displayStyle: .struct)
+  }
+}

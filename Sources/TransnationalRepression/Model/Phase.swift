@@ -1,0 +1,74 @@
+/// A period of the campaign, used to group incidents by year.
+///
+/// The default periodization is the monograph's three stages: 1997–2007, 2008–2013 and 2014 to
+/// the present ([Great Wall of Steel, para 4](https://oxussociety.org/great-wall-of-steel/):
+/// 84 people across nine countries, 126 across thirteen, and 1,364 from eighteen). Users may define
+/// their own phases; a ``Periodization`` checks that they do not overlap.
+///
+/// ```swift
+/// Periodization.greatWallOfSteel.phase(containing: 2015)?.name   // "2014–present"
+/// ```
+public struct Phase: Hashable, Sendable, Codable {
+  /// A label such as `"1997–2007"`.
+  public var name: String
+  /// The first year of the phase.
+  public var firstYear: Int
+  /// The last year of the phase, or `nil` for an open-ended phase ("to the present").
+  public var lastYear: Int?
+
+  /// Creates a phase.
+  ///
+  /// - Parameters:
+  ///   - name: a label.
+  ///   - firstYear: the first year.
+  ///   - lastYear: the last year, or `nil` when the phase runs to the present.
+  public init(name: String, firstYear: Int, lastYear: Int?) {
+    self.name = name
+    self.firstYear = firstYear
+    self.lastYear = lastYear
+  }
+
+  /// Whether `year` falls in the phase.
+  public func contains(year: Int) -> Bool {
+    year >= firstYear && (lastYear.map { year <= $0 } ?? true)
+  }
+}
+
+/// An ordered list of non-overlapping phases.
+public struct Periodization: Hashable, Sendable, Codable {
+  /// The phases, earliest first.
+  public let phases: [Phase]
+
+  /// The monograph's stages: 1997–2007, 2008–2013, 2014–present.
+  public static let greatWallOfSteel = Periodization(uncheckedPhases: [
+    Phase(name: "1997–2007", firstYear: 1997, lastYear: 2007),
+    Phase(name: "2008–2013", firstYear: 2008, lastYear: 2013),
+    Phase(name: "2014–present", firstYear: 2014, lastYear: nil),
+  ])
+
+  /// Creates a periodization, checking that phases are ordered and do not overlap.
+  ///
+  /// - Parameter phases: the phases, earliest first; only the last may be open-ended.
+  /// - Returns: `nil` when phases overlap, are out of order, or an open-ended phase is not last.
+  public init?(_ phases: [Phase]) {
+    for (index, phase) in phases.enumerated() {
+      if let last = phase.lastYear, last < phase.firstYear { return nil }
+      if index + 1 < phases.count {
+        guard let last = phase.lastYear, last < phases[index + 1].firstYear else { return nil }
+      }
+    }
+    self.phases = phases
+  }
+
+  private init(uncheckedPhases: [Phase]) { self.phases = uncheckedPhases }
+
+  /// The phase containing `year`, or `nil` when no phase does.
+  public func phase(containing year: Int) -> Phase? {
+    phases.first { $0.contains(year: year) }
+  }
+
+  /// The position of the phase containing `year`, or `nil`.
+  public func phaseIndex(containing year: Int) -> Int? {
+    phases.firstIndex { $0.contains(year: year) }
+  }
+}

@@ -1,0 +1,98 @@
+/// A citation for an incident: where the record was read.
+///
+/// Every bundled record carries at least one. The date is kept exactly as the source gives it:
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+///
+/// ```swift
+/// let source = try SourceCitation(
+///   title: "Pakistan Deports Uyghurs (RFA, citing Dawn)",
+///   url: "https://www.rfa.org/english/news/uyghur/pakistan-08102011175506.html/",
+///   date: "2011-08-10")
+/// ```
+public struct SourceCitation: Hashable, Sendable, Codable {
+  /// The title of the article, report or release; never empty.
+  public let title: String
+  /// The address it was read at, if any.
+  public let url: String?
+  /// The publisher, if recorded.
+  public let publisher: String?
+  /// The publication date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, if known.
+  public let date: String?
+
+  /// Creates a validated citation.
+  ///
+  /// - Parameters:
+  ///   - title: the title; must not be empty or only spaces.
+  ///   - url: the address, if any (empty strings are stored as `nil`).
+  ///   - publisher: the publisher, if any.
+  ///   - date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day, if known.
+  /// - Throws: ``SourceCitationError``.
+  public init(title: String, url: String? = nil, publisher: String? = nil, date: String? = nil)
+    throws(SourceCitationError)
+  {
+    guard title.contains(where: { !$0.isWhitespace }) else { throw .emptyTitle }
+    if let date, !date.isEmpty, !SourceCitation.isValidDate(date) { throw .invalidDate(date) }
+    self.title = title
+    self.url = url?.isEmpty == true ? nil : url
+    self.publisher = publisher?.isEmpty == true ? nil : publisher
+    self.date = date?.isEmpty == true ? nil : date
+  }
+
+  /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real date.
+  public static func isValidDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count), parts[0].count == 4,
+      parts.dropFirst().allSatisfy({ $0.count == 2 }),
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    else { return false }
+    let numbers = parts.map { Int($0)! }
+    return (try? IncidentDate(
+      year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+      day: numbers.count > 2 ? numbers[2] : nil,
+      precision: numbers.count == 3 ? .day : numbers.count == 2 ? .month : .year)) != nil
+  }
+
+  private enum CodingKeys: String, CodingKey { case title, url, publisher, date }
+
+  /// Decodes and validates a citation.
+  ///
+  /// - Throws: `DecodingError.dataCorrupted` when the title is empty or the date malformed.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      try self.init(
+        title: try container.decode(String.self, forKey: .title),
+        url: try container.decodeIfPresent(String.self, forKey: .url),
+        publisher: try container.decodeIfPresent(String.self, forKey: .publisher),
+        date: try container.decodeIfPresent(String.self, forKey: .date))
+    } catch let error as SourceCitationError {
+      throw DecodingError.dataCorruptedError(
+        forKey: .title, in: container, debugDescription: error.description)
+    }
+  }
+
+  /// Encodes the fields that are present.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(title, forKey: .title)
+    try container.encodeIfPresent(url, forKey: .url)
+    try container.encodeIfPresent(publisher, forKey: .publisher)
+    try container.encodeIfPresent(date, forKey: .date)
+  }
+}
+
+/// Why a ``SourceCitation`` is invalid.
+public enum SourceCitationError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The title is empty.
+  case emptyTitle
+  /// The date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names no real day.
+  case invalidDate(String)
+
+  /// A human-readable explanation.
+  public var description: String {
+    switch self {
+    case .emptyTitle: "the source title is empty"
+    case .invalidDate(let date): "source date '\(date)' is not YYYY, YYYY-MM or YYYY-MM-DD"
+    }
+  }
+}
