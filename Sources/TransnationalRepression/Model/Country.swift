@@ -67,8 +67,12 @@ public struct Country: Hashable, Sendable {
   /// The ISO 3166-1 numeric code, such as `516`; `nil` for Kosovo, which has none.
   public var numeric: Int? { entry.numeric == 0 ? nil : Int(entry.numeric) }
 
-  /// The English short name, such as `"Namibia"`.
+  /// The ISO 3166-1 English short name, such as `"Namibia"` or `"Korea, Republic of"`.
   public var name: String { entry.name }
+
+  /// The common English name where one differs from the ISO short name (`"South Korea"`,
+  /// `"Taiwan"`, `"Iran"`), otherwise ``name``. Reports and charts show this one.
+  public var commonName: String { entry.commonName }
 
   /// The region the reports use for this country.
   public var region: Region { entry.region }

@@ -140,7 +140,7 @@ REGION_CASES = {
     "northAmerica", "latinAmericaAndCaribbean", "subSaharanAfrica", "oceania", "antarctica",
 }
 
-KOSOVO = {"alpha2": "XK", "alpha3": "XKX", "numeric": 0, "name": "Kosovo"}
+KOSOVO = {"alpha2": "XK", "alpha3": "XKX", "numeric": 0, "name": "Kosovo", "commonName": "Kosovo"}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_GEN_PY = os.path.normpath(os.path.join(HERE, *[".."] * 5, "shared", "bench", "gen.py"))
@@ -202,8 +202,11 @@ def entries():
             fail(f"{c.alpha_2}: name is not NFC")
         if '"' in name or "\\" in name:
             fail(f"{c.alpha_2}: name needs escaping")
+        common = getattr(c, "common_name", name)
+        if '"' in common or "\\" in common:
+            fail(f"{c.alpha_2}: common name needs escaping")
         rows.append({"alpha2": c.alpha_2, "alpha3": c.alpha_3, "numeric": int(c.numeric),
-                     "name": name})
+                     "name": name, "commonName": common})
     rows.sort(key=lambda r: r["alpha2"])
     if len(rows) != 249:
         fail(f"expected 249 officially assigned codes, pycountry has {len(rows)}")
@@ -250,6 +253,9 @@ def swift_source(rows, version, digest):
         "  /// The English short name, as Debian's iso-codes gives it (its `name`, not",
         "  /// `official_name`), such as `\"Namibia\"` or `\"Türkiye\"`.",
         "  @usableFromInline let name: String",
+        "  /// The common English name where iso-codes gives one (its `common_name`, such as",
+        "  /// `\"Taiwan\"` for `\"Taiwan, Province of China\"`), otherwise ``name``.",
+        "  @usableFromInline let commonName: String",
         "  /// The region the transnational-repression reports use for this country.",
         "  @usableFromInline let region: Region",
         "  /// Whether the code is user-assigned rather than officially assigned (only `XK`).",
@@ -280,7 +286,8 @@ def swift_source(rows, version, digest):
     for r in rows:
         lines.append(
             f'  ISO3166Entry(alpha2: "{r["alpha2"]}", alpha3: "{r["alpha3"]}", '
-            f'numeric: {r["numeric"]}, name: "{r["name"]}", region: .{r["region"]}, '
+            f'numeric: {r["numeric"]}, name: "{r["name"]}", commonName: "{r["commonName"]}", '
+            f'region: .{r["region"]}, '
             f'isUserAssigned: {"true" if r["isUserAssigned"] else "false"}),')
     lines.append("]")
     return "\n".join(lines) + "\n"
