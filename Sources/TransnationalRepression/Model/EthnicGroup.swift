@@ -27,7 +27,7 @@ public enum EthnicGroup: String, CaseIterable, Codable, Hashable, Sendable, Comp
   /// Another group (name it in the notes).
   case other = "Other"
 
-  /// The group's position in ``allCases``; its code in the columnar store.
+  /// The group's position in `allCases`; its code in the columnar store.
   public var code: UInt8 { UInt8(EthnicGroup.allCases.firstIndex(of: self)!) }
 
   /// Orders groups by code.

@@ -46,7 +46,7 @@ extension Incident: Codable {
   }
 
   /// Encodes the incident; the person's name only as the encoder's
-  /// ``Swift/CodingUserInfoKey/personNamePolicy`` says (omitted by default).
+  /// `CodingUserInfoKey.personNamePolicy` says (omitted by default).
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(id, forKey: .id)

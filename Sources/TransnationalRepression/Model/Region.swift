@@ -41,6 +41,6 @@ public enum Region: String, CaseIterable, Codable, Hashable, Sendable, Comparabl
     lhs.ordinal < rhs.ordinal
   }
 
-  /// The position of the region in ``allCases``; a small integer code for the columnar store.
+  /// The position of the region in `allCases`; a small integer code for the columnar store.
   public var ordinal: Int { Region.allCases.firstIndex(of: self)! }
 }

@@ -74,7 +74,9 @@ public struct CSVTable: Hashable, Sendable {
         }
         guard let known = header else {
           header = fields
-          for (index, name) in fields.enumerated() {
+          // Unnamed (empty) columns, such as trailing commas left by spreadsheet exports, may
+          // repeat; they cannot be looked up by name.
+          for (index, name) in fields.enumerated() where !name.isEmpty {
             if columns.updateValue(index, forKey: name) != nil {
               throw ImportError(.duplicateColumn(name), line: record.line, column: index + 1)
             }
