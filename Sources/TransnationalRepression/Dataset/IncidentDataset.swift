@@ -133,6 +133,23 @@ public struct CalendarDay: Hashable, Sendable, Codable, CustomStringConvertible 
     self.day = day
   }
 
+  private enum CodingKeys: String, CodingKey { case year, month, day }
+
+  /// Decodes and validates a day.
+  ///
+  /// - Throws: `DecodingError.dataCorrupted` when the day does not exist (such as 2021-02-30).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let year = try container.decode(Int.self, forKey: .year)
+    let month = try container.decode(Int.self, forKey: .month)
+    let day = try container.decode(Int.self, forKey: .day)
+    guard let checked = CalendarDay(year: year, month: month, day: day) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .day, in: container, debugDescription: "\(year)-\(month)-\(day) is not a day")
+    }
+    self = checked
+  }
+
   /// Today in UTC.
   public static var today: CalendarDay {
     var calendar = Calendar(identifier: .gregorian)

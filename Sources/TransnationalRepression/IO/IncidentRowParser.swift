@@ -129,7 +129,11 @@ internal struct IncidentRowParser {
       throw fail(.invalidDate(error), field)
     }
     if date.isAfter((today.year, today.month, today.day)) {
-      throw fail(.futureDate(date, today: today.description), date.day != nil ? .day : .year)
+      // Point at the most precise part given: a month-precision date is in the future because of
+      // its month (2026-12 on 2026-11-23), not its year.
+      throw fail(
+        .futureDate(date, today: today.description),
+        date.day != nil ? .day : date.month != nil ? .month : .year)
     }
 
     let categoryText = try text(.category)

@@ -62,6 +62,23 @@ public struct Periodization: Hashable, Sendable, Codable {
 
   private init(uncheckedPhases: [Phase]) { self.phases = uncheckedPhases }
 
+  private enum CodingKeys: String, CodingKey { case phases }
+
+  /// Decodes and validates a periodization.
+  ///
+  /// - Throws: `DecodingError.dataCorrupted` when the phases overlap, are out of order, or an
+  ///   open-ended phase is not last.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let phases = try container.decode([Phase].self, forKey: .phases)
+    guard let checked = Periodization(phases) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .phases, in: container,
+        debugDescription: "the phases overlap, are out of order, or an open-ended phase is not last")
+    }
+    self = checked
+  }
+
   /// The phase containing `year`, or `nil` when no phase does.
   public func phase(containing year: Int) -> Phase? {
     phases.first { $0.contains(year: year) }

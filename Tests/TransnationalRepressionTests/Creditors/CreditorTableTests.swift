@@ -104,3 +104,15 @@ struct CreditorTableTests {
     #expect(throws: ImportError.self) { try CreditorTable(csvText: "iso,china_share_total\nPK,0.1\n", name: "t") }
   }
 }
+
+@Suite("The monograph's five named countries")
+struct MonographCreditorClaimTests {
+  @Test("Four of the five have China as largest bilateral creditor at end-2024; Myanmar has Japan")
+  func fiveNamedCountries() {
+    let rows = MonographCreditorClaim.check()
+    #expect(rows.map(\.country.alpha2) == ["PK", "KG", "TJ", "KH", "MM"])
+    #expect(rows.map(\.chinaIsLargestBilateral) == [true, true, true, true, false])
+    #expect(rows.map(\.chinaIsLargestOverall) == [true, true, true, true, false])
+    #expect(rows.last?.largestBilateralCreditor == "Japan")
+  }
+}
