@@ -1,14 +1,14 @@
 import Foundation
 import TransnationalRepression
 
-/// `tnr validate FILE [--lenient] [--format text|json]`.
+/// `tnr validate FILE [--lenient] [--format text|json] [--today YYYY-MM-DD]`.
 ///
 /// The file is always read to the end. Without `--lenient` only the first rejected row is shown
 /// (where a strict import stops); with it every rejected row is. Exit 0 when every row is valid,
 /// 1 when any row is rejected or the file itself is unusable (no header, a missing column).
 enum ValidateCommand {
   static func run(_ arguments: [String], console: Console) throws -> Int32 {
-    let parsed = try Arguments(arguments, options: ["format", "map", "default"], flags: ["lenient"])
+    let parsed = try Arguments(arguments, options: ["format", "map", "default", "today"], flags: ["lenient"])
     guard parsed.positionals.count == 1 else {
       throw UsageError("validate takes exactly one FILE, got \(parsed.positionals.count)")
     }
@@ -16,11 +16,12 @@ enum ValidateCommand {
     let mapping = try IncidentInput.mapping(parsed)
     let path = parsed.positionals[0]
     let showAll = parsed.flag("lenient")
+    let today = try IncidentInput.today(parsed)
 
     var report = ImportReport()
     var fileError: ImportError?
     do {
-      report = try IncidentInput.read(path: path, mapping: mapping, mode: .lenient).report
+      report = try IncidentInput.read(path: path, mapping: mapping, mode: .lenient, today: today).report
     } catch {
       fileError = error
     }

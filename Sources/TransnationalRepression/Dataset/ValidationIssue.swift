@@ -141,7 +141,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
       "the row has \(found) field\(found == 1 ? "" : "s"), the header has \(expected)"
     case .missingColumn(let name): "the header has no column '\(name)'"
     case .duplicateColumn(let name): "the header names column '\(name)' more than once"
-    case .emptyFile: "the file is empty (no header)"
+    case .emptyFile: "no header on line 1 (the file is empty or starts with a blank line)"
     case .unreadable(let message): "the file cannot be read: \(message)"
     case .malformedJSON(let message): "the JSON cannot be read: \(message)"
     case .invalidValue(let message): message

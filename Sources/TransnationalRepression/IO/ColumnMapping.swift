@@ -47,7 +47,9 @@ public struct ColumnMapping: Hashable, Sendable {
   /// - Throws: ``ImportError`` naming the missing column.
   internal func resolve(header: [String]) throws(ImportError) -> [IncidentField: FieldSource] {
     var position: [String: Int] = [:]
-    for (index, name) in header.enumerated() {
+    // Unnamed (empty) columns, such as trailing commas of spreadsheet exports, may repeat; they
+    // hold no field and are reported as ignored.
+    for (index, name) in header.enumerated() where !name.isEmpty {
       if position.updateValue(index, forKey: name) != nil {
         throw ImportError(.duplicateColumn(name), line: 1, column: index + 1, field: name)
       }

@@ -23,15 +23,19 @@ public enum IncidentCSV {
   ///   - mapping: where each field comes from (default: the canonical schema).
   ///   - mode: strict (throw at the first invalid row) or lenient (report it).
   ///   - today: the day against which future dates are rejected.
+  ///   - rejectedRowNames: what a rejected row's text shows of a `person_name` column (default:
+  ///     `<redacted>`; pass ``PersonNamePolicy/include`` for the rows exactly as in the file).
   /// - Returns: the dataset and the import report.
   /// - Throws: ``ImportError`` for a file that cannot be read, an empty file, a header that lacks
   ///   a column, and, in strict mode, the first invalid row.
   /// - Complexity: O(*n*) in the size of the file; memory bounded by the records kept.
   public static func read(
     contentsOf url: URL, mapping: ColumnMapping = .canonical, mode: ImportMode = .strict,
-    today: CalendarDay = .today
+    today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
-    try read(CSVReader(contentsOf: url), mapping: mapping, mode: mode, today: today)
+    try read(
+      CSVReader(contentsOf: url), mapping: mapping, mode: mode, today: today,
+      rejectedRowNames: rejectedRowNames)
   }
 
   /// Reads incidents from CSV text in memory.
@@ -41,27 +45,33 @@ public enum IncidentCSV {
   ///   - mapping: where each field comes from.
   ///   - mode: strict or lenient.
   ///   - today: the day against which future dates are rejected.
+  ///   - rejectedRowNames: what a rejected row's text shows of a `person_name` column.
   /// - Returns: the dataset and the import report.
-  /// - Throws: ``ImportError``, as ``read(contentsOf:mapping:mode:today:)``.
+  /// - Throws: ``ImportError``, as ``read(contentsOf:mapping:mode:today:rejectedRowNames:)``.
   public static func read(
     text: String, mapping: ColumnMapping = .canonical, mode: ImportMode = .strict,
-    today: CalendarDay = .today
+    today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
-    try read(CSVReader(text: text), mapping: mapping, mode: mode, today: today)
+    try read(
+      CSVReader(text: text), mapping: mapping, mode: mode, today: today,
+      rejectedRowNames: rejectedRowNames)
   }
 
   /// Reads incidents from CSV bytes in memory (which may hold invalid UTF-8).
   ///
-  /// - Throws: ``ImportError``, as ``read(contentsOf:mapping:mode:today:)``.
+  /// - Throws: ``ImportError``, as ``read(contentsOf:mapping:mode:today:rejectedRowNames:)``.
   public static func read(
     bytes: [UInt8], mapping: ColumnMapping = .canonical, mode: ImportMode = .strict,
-    today: CalendarDay = .today
+    today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
-    try read(CSVReader(bytes: bytes), mapping: mapping, mode: mode, today: today)
+    try read(
+      CSVReader(bytes: bytes), mapping: mapping, mode: mode, today: today,
+      rejectedRowNames: rejectedRowNames)
   }
 
   private static func read(
-    _ reader: CSVReader, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay
+    _ reader: CSVReader, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay,
+    rejectedRowNames: PersonNamePolicy
   ) throws(ImportError) -> ImportResult {
     var builder: IncidentRowParser?
     var incidents: [Incident] = []
@@ -92,7 +102,10 @@ public enum IncidentCSV {
           report.accepted += 1
         } catch {
           if mode == .strict { throw error }
-          report.rejected.append(RejectedRow(line: record.line, raw: record.rawText, error: error))
+          report.rejected.append(
+            RejectedRow(
+              line: record.line, raw: parser.rejectedText(of: record, names: rejectedRowNames),
+              error: error))
         }
       }
     } catch let error as ImportError {

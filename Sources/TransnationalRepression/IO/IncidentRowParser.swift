@@ -2,6 +2,7 @@
 internal struct IncidentRowParser {
   private let sources: [IncidentField: FieldSource]
   private let headerCount: Int
+  private let headerNames: [String]
   private let extraSources: [(number: Int, columns: [IncidentField: Int])]
   private let today: CalendarDay
   /// Columns of the file that no field is read from.
@@ -21,6 +22,7 @@ internal struct IncidentRowParser {
     if header == [""] { throw ImportError(.emptyFile, line: record.line) }
     self.sources = try mapping.resolve(header: header)
     self.headerCount = header.count
+    self.headerNames = header
     self.today = today
     var used = Set<Int>()
     for case .column(let index, _) in sources.values { used.insert(index) }
@@ -32,7 +34,8 @@ internal struct IncidentRowParser {
     ]
     for (index, name) in header.enumerated() {
       for (prefix, field) in parts where name.hasPrefix(prefix) {
-        if let number = Int(name.dropFirst(prefix.count)), number >= 2 {
+        let suffix = name.dropFirst(prefix.count)
+        if let number = Int(suffix), number >= 2, String(number) == suffix {
           extra[number, default: [:]][field] = index
           used.insert(index)
         }
@@ -40,6 +43,21 @@ internal struct IncidentRowParser {
     }
     self.extraSources = extra.keys.sorted().map { ($0, extra[$0]!) }
     self.ignoredColumns = header.enumerated().filter { !used.contains($0.offset) }.map(\.element)
+  }
+
+  /// The text of a rejected row for the import report: the row as it stands in the file, except
+  /// that a `person_name` field shows only what `names` allows. A malformed row of a file with a
+  /// name column cannot be split into fields safely, so its text is withheld (its line is kept).
+  func rejectedText(of record: CSVRecord, names: PersonNamePolicy) -> String {
+    guard case .column(let nameIndex, _) = sources[.personName], names != .include else {
+      return record.rawText
+    }
+    guard record.problem == nil, record.count == headerCount, let fields = record.fields() else {
+      return "<row withheld: the file has a person_name column and this row cannot be split into fields>"
+    }
+    var shown = fields
+    shown[nameIndex] = fields[nameIndex].isEmpty ? "" : names.exportedText(for: PersonName(fields[nameIndex])) ?? ""
+    return shown.map(CSVFormatting.escaped).joined(separator: ",")
   }
 
   /// The 1-based column of a field, or `nil` for a default.
@@ -65,7 +83,8 @@ internal struct IncidentRowParser {
     if !record.isValidUTF8 {
       let column = (0..<record.count).first { record.string(at: $0) == nil }
       throw ImportError(
-        .malformedCSV("the row is not valid UTF-8"), line: line, column: column.map { $0 + 1 })
+        .malformedCSV("the row is not valid UTF-8"), line: line, column: column.map { $0 + 1 },
+        field: column.flatMap { headerNames.indices.contains($0) ? headerNames[$0] : nil })
     }
     guard record.count == headerCount else {
       throw ImportError(.wrongFieldCount(expected: headerCount, found: record.count), line: line)

@@ -45,8 +45,12 @@ public struct PersonCount: Hashable, Sendable, Codable {
   }
 
   /// An exact count.
+  ///
+  /// - Parameter value: a non-negative number; a negative one is a programming error and traps
+  ///   (use ``init(_:qualifier:)`` to validate data).
   public static func exactly(_ value: Int) -> PersonCount {
-    PersonCount(uncheckedValue: max(0, value), qualifier: .exact)
+    precondition(value >= 0, "PersonCount.exactly(\(value)): a count of persons cannot be negative")
+    return PersonCount(uncheckedValue: value, qualifier: .exact)
   }
 
   /// An unknown count.

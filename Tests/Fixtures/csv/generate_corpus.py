@@ -224,7 +224,7 @@ add("bad/unterminated-quote-swallows-next-row.csv",
 bad_utf8 = (line(HEADER) + g1).encode() + prefix15("DOC-014").encode() + b",note \xff\xfe caf\xc3\n" + g3.encode()
 add("bad/invalid-utf8-line-3.csv", bad_utf8,
     "line 3 holds the bytes FF FE and a truncated sequence in the notes",
-    lenient=(3, 0, ["DOC-001", "DOC-030"], [rej(3, "malformedCSV", column=16, reason="UTF-8",
+    lenient=(3, 0, ["DOC-001", "DOC-030"], [rej(3, "malformedCSV", column=16, field="notes", reason="UTF-8",
                                                  raw="DOC-014,CN,K")]))
 add("bad/stray-quote-in-unquoted-field.csv",
     line(HEADER) + g1 + prefix15("DOC-014") + ',He said "no" twice\n' + g3,

@@ -119,7 +119,7 @@ struct TNRCommandTests {
     let empty = CorpusManifest.url("bad/empty-file.csv").path
     let text = Self.run(["validate", empty])
     #expect(text.status == 1)
-    #expect(text.out.contains("line 1: the file is empty (no header)"))
+    #expect(text.out.contains("line 1: no header on line 1 (the file is empty or starts with a blank line)"))
     let json = Self.run(["validate", empty, "--format", "json", "--lenient"])
     #expect(json.status == 1)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])

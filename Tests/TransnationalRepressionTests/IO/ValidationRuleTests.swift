@@ -320,7 +320,7 @@ struct ValidationRuleTests {
       }
       #expect(error.kind == .emptyFile)
       #expect(error.line == 1)
-      #expect(error.description == "line 1: the file is empty (no header)")
+      #expect(error.description == "line 1: no header on line 1 (the file is empty or starts with a blank line)")
     }
   }
 
@@ -379,5 +379,47 @@ struct ValidationRuleTests {
     #expect(IncidentDataset.issue(with: future, today: CalendarDay(year: 2026, month: 12, day: 1)!) == nil)
     let onDay = try IncidentDataset([future], validatedOn: CalendarDay(year: 2026, month: 12, day: 1)!)
     #expect(onDay.count == 1)
+  }
+}
+
+@Suite("Names in rejected rows")
+struct RejectedRowNameTests {
+  static let header =
+    "id,origin,host,year,month,day,date_precision,category,mode,persons,persons_qualifier,ethnic_groups,source_title,source_url,source_date,notes,person_name\n"
+  static let text = header
+    + "A-1,CN,XX,2017,,,year,detention,detention,1,exact,Uyghur,T,,,,Secret Person\n"
+    + "A-2,CN,TR,2017,,,year,detention,detention,1,exact,Uyghur,T,,,\"unterminated,Other Secret\n"
+
+  @Test("A rejected row never shows a person's name unless asked")
+  func redactedByDefault() throws {
+    let report = try IncidentCSV.read(
+      text: Self.text, mode: .lenient, today: CalendarDay(year: 2026, month: 11, day: 23)!
+    ).report
+    #expect(report.rejected.count == 2)
+    #expect(report.rejected.map(\.line) == [2, 3])
+    #expect(report.rejected[0].raw == "A-1,CN,XX,2017,,,year,detention,detention,1,exact,Uyghur,T,,,,<redacted>")
+    for row in report.rejected {
+      #expect(!row.raw.contains("Secret"))
+      #expect(!row.reason.contains("Secret"))
+    }
+  }
+
+  @Test("Rejected rows are verbatim when the caller includes names")
+  func verbatimWhenAsked() throws {
+    let report = try IncidentCSV.read(
+      text: Self.text, mode: .lenient, today: CalendarDay(year: 2026, month: 11, day: 23)!,
+      rejectedRowNames: .include
+    ).report
+    #expect(report.rejected[0].raw.hasSuffix(",Secret Person"))
+    #expect(report.rejected[1].raw.contains("Other Secret"))
+  }
+
+  @Test("source_title_02 is not a second source column")
+  func numberedSourcesNeedCanonicalNumbers() throws {
+    let text = "id,origin,host,year,month,day,date_precision,category,mode,persons,persons_qualifier,ethnic_groups,source_title,source_url,source_date,notes,source_title_02\n"
+      + "A-1,CN,TR,2017,,,year,detention,detention,1,exact,Uyghur,T,,,,Second\n"
+    let result = try IncidentCSV.read(text: text, today: CalendarDay(year: 2026, month: 11, day: 23)!)
+    #expect(result.dataset[0].sources.count == 1)
+    #expect(result.report.ignoredColumns == ["source_title_02"])
   }
 }
