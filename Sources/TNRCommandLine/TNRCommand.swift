@@ -1,7 +1,7 @@
 import Foundation
 import TransnationalRepression
 
-/// The `tnr` command line: `report`, `validate`, and help.
+/// The `tnr` command line: `report`, `validate`, `count`, and help.
 ///
 /// Exit status: 0 on success, 1 when the data has problems (rejected rows), 2 for a usage error.
 public enum TNRCommand {
@@ -11,13 +11,20 @@ public enum TNRCommand {
 
     USAGE
       tnr report   [--incidents FILE] [--format text|markdown|json]
-      tnr validate FILE [--lenient] [--format text|json] [--map FIELD=COLUMN]… [--default FIELD=VALUE]…
+      tnr count    [--incidents FILE] --by DIM[,DIM…] [--measure incidents|persons]
+                   [--category C[,C…]] [--from YEAR] [--to YEAR] [--top N]
+                   [--format text|markdown|csv|json]
+      tnr validate FILE [--lenient] [--format text|json] [--today YYYY-MM-DD]
+                   [--map FIELD=COLUMN]… [--default FIELD=VALUE]…
       tnr help
 
     Without --incidents, commands use the bundled sample of 60 documented events
     (a sample, not the Oxus/UHRP dataset: see `tnr report`).
     FILE is CSV in the canonical schema (see the README), or JSON when it ends in .json.
     --map and --default read files with other headers, e.g. --map host=host_country_iso2.
+    count: DIM is origin, host, region, category, mode, year, phase or ethnic_group; an incident
+    naming several ethnic groups counts under each. --measure persons sums the numbers of people
+    the records give and counts records by qualifier (exact, at least, about, up to, unknown).
 
     EXIT STATUS
       0 success; 1 the data has invalid rows; 2 usage error
@@ -86,12 +93,24 @@ enum IncidentInput {
   }
 
   /// Reads a CSV or JSON incident file.
-  static func read(path: String, mapping: ColumnMapping, mode: ImportMode) throws(ImportError) -> ImportResult {
+  static func read(
+    path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today
+  ) throws(ImportError) -> ImportResult {
     let url = URL(fileURLWithPath: path)
     if url.pathExtension.lowercased() == "json" {
-      return try IncidentJSON.read(contentsOf: url)
+      return try IncidentJSON.read(contentsOf: url, today: today)
     }
-    return try IncidentCSV.read(contentsOf: url, mapping: mapping, mode: mode)
+    return try IncidentCSV.read(contentsOf: url, mapping: mapping, mode: mode, today: today)
+  }
+
+  /// The validation day from `--today YYYY-MM-DD`, or today (UTC).
+  static func today(_ arguments: Arguments) throws(UsageError) -> CalendarDay {
+    guard let text = arguments.value("today") else { return .today }
+    let parts = text.split(separator: "-").map { Int($0) }
+    guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+      text.count == 10, let calendarDay = CalendarDay(year: year, month: month, day: day)
+    else { throw UsageError("--today takes a date YYYY-MM-DD, not '\(text)'") }
+    return calendarDay
   }
 
   /// The dataset named by `--incidents`, or the bundled sample.
