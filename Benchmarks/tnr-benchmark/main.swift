@@ -1,2 +1,11 @@
-// Placeholder until the benchmark harness lands.
-print("tnr-benchmark: not yet built")
+// tnr-benchmark: timings of the TransnationalRepression counting core (and, as they are
+// registered, of other parts), with no dependencies. Run it as
+//
+//     swift run -c release tnr-benchmark help
+//
+// Exit status: 0 success, 1 a failed benchmark (unreadable input, wrong checksum), 2 a usage
+// error or a debug build.
+
+import Foundation
+
+exit(TNRBenchmark.main(Array(CommandLine.arguments.dropFirst())))

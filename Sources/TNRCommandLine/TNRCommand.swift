@@ -14,6 +14,9 @@ public enum TNRCommand {
       tnr count    [--incidents FILE] --by DIM[,DIM…] [--measure incidents|persons]
                    [--category C[,C…]] [--from YEAR] [--to YEAR] [--top N]
                    [--format text|markdown|csv|json]
+      tnr correlate [--incidents FILE] [--measure M] [--cases C] [--join J] [--creditors FILE]
+                   [--top N] [--permutations K] [--seed S] [--format text|json]
+      tnr correlate --pairs FILE.csv [--permutations K] [--seed S] [--format text|json]
       tnr validate FILE [--lenient] [--format text|json] [--today YYYY-MM-DD]
                    [--map FIELD=COLUMN]… [--default FIELD=VALUE]…
       tnr help
@@ -25,6 +28,12 @@ public enum TNRCommand {
     count: DIM is origin, host, region, category, mode, year, phase or ethnic_group; an incident
     naming several ethnic groups counts under each. --measure persons sums the numbers of people
     the records give and counts records by qualifier (exact, at least, about, up to, unknown).
+
+    correlate: M is china_share_total (default), china_share_bilateral, china_largest_bilateral,
+    china_largest_overall, debt_to_china_usd or hrt_debt_pct_gdp; C is persons_detained_or_returned
+    (default), incidents_detained_or_returned or persons_returned; J is all_creditor_countries
+    (default) or hosts_with_cases. --top N adds the top-N × largest-creditor Fisher test and its
+    sweep over N = 5…20. --pairs reads any CSV with columns x,y (and an optional label).
 
     EXIT STATUS
       0 success; 1 the data has invalid rows; 2 usage error
@@ -51,6 +60,8 @@ public enum TNRCommand {
       switch command {
       case "validate": return try ValidateCommand.run(rest, console: console)
       case "report": return try ReportCommand.run(rest, console: console)
+      case "count": return try CountCommand.run(rest, console: console)
+      case "correlate": return try CorrelateCommand.run(rest, console: console)
       case "help", "--help", "-h":
         console.out(usage)
         return 0

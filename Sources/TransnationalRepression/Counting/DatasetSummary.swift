@@ -10,10 +10,16 @@ public struct DatasetSummary: Hashable, Sendable, Codable {
     public let category: IncidentCategory
     /// The number of records.
     public let incidents: Int
-    /// The sum of the known person counts (a lower bound when some are unknown or "at least").
+    /// The sum of the person counts the records give. It is a lower bound when every record is
+    /// exact or "at least" (records with no number add nothing); "about" and "up to" records make
+    /// it an estimate. See ``persons`` and ``PersonsCell/isLowerBound``. (The name is kept for
+    /// compatibility.)
     public let personsLowerBound: Int
-    /// How many records carry each qualifier.
+    /// How many records carry each qualifier (only the qualifiers that occur), keyed by the CSV
+    /// spelling (`exact`, `at_least`, …).
     public let qualifiers: [String: Int]
+    /// The persons with their qualifiers, as the counting core reports them.
+    public let persons: PersonsCell
     /// The Great Wall of Steel (2022) total for the category, as printed.
     public let publishedTotal: String
     /// The citation of the published total.
@@ -29,23 +35,32 @@ public struct DatasetSummary: Hashable, Sendable, Codable {
   /// One entry per category, in category order.
   public let categories: [CategorySummary]
 
-  /// Summarizes a dataset.
+  /// Summarizes a dataset with the counting core: one count of persons by category and one of
+  /// incidents by host.
   ///
+  /// ```swift
+  /// let summary = DatasetSummary(IncidentDataset.documentedSample)
+  /// summary.categories.map(\.incidents)   // [8, 24, 28]
+  /// ```
+  ///
+  /// - Parameter dataset: The records.
   /// - Complexity: O(*n*).
   public init(_ dataset: IncidentDataset) {
+    let columns = IncidentColumns(dataset)
     incidents = dataset.count
-    hostCountries = Set(dataset.map(\.host)).count
-    let allYears = dataset.map(\.date.year)
-    years = allYears.min().map { $0...allYears.max()! }
+    hostCountries = columns.countIncidents(try! CountQuery(by: [.host])).cells.count
+    years = columns.years
+    let byCategory = columns.countPersons(try! CountQuery(by: [.category]))
     categories = IncidentCategory.allCases.map { category in
-      let records = dataset.filter { $0.category == category }
+      let cell = byCategory[.category(category)]
       var qualifiers: [String: Int] = [:]
-      for incident in records { qualifiers[incident.persons.qualifier.rawValue, default: 0] += 1 }
+      for qualifier in PersonCountQualifier.allCases where cell[records: qualifier] > 0 {
+        qualifiers[qualifier.rawValue] = cell[records: qualifier]
+      }
       let published = PublishedFigure.greatWallOfSteel(category)
       return CategorySummary(
-        category: category, incidents: records.count,
-        personsLowerBound: records.reduce(0) { $0 + ($1.persons.value ?? 0) },
-        qualifiers: qualifiers, publishedTotal: published.printedValue,
+        category: category, incidents: cell.records, personsLowerBound: cell.knownSum,
+        qualifiers: qualifiers, persons: cell, publishedTotal: published.printedValue,
         publishedCitation: published.citation)
     }
   }
@@ -71,7 +86,7 @@ public struct DatasetSummary: Hashable, Sendable, Codable {
       lines.append("Host countries: \(hostCountries). Years: \(years.lowerBound)–\(years.upperBound).")
     }
     lines.append("")
-    let header = ["category", "incidents", "persons (known, lower bound)", "of which not exact",
+    let header = ["category", "incidents", "persons (known sum)", "of which not exact",
                   "published total (GWOS 2022)"]
     var rows: [[String]] = []
     for entry in categories {
@@ -85,7 +100,8 @@ public struct DatasetSummary: Hashable, Sendable, Codable {
     lines.append("")
     lines.append("Published totals: Great Wall of Steel (Jardine, Wilson Center, 2022), to January 2022,")
     lines.append("as summarized at https://oxussociety.org/great-wall-of-steel/ para 3.")
-    lines.append("Persons: records with 'at least', 'about', 'up to' or unknown counts make the sums lower bounds.")
+    lines.append("Persons: the sum of the numbers the records give. 'At least' and unknown counts make it a")
+    lines.append("lower bound; 'about' and 'up to' counts make it an estimate (see `tnr count --measure persons`).")
     return lines.joined(separator: "\n") + "\n"
   }
 }

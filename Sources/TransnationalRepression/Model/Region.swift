@@ -10,7 +10,7 @@
 /// let region = Country("PK")!.region   // .southAsia
 /// ```
 public enum Region: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
-  /// The Arab states, Turkey, Iran and Israel.
+  /// The Arab League states, Turkey, Iran, Israel, Palestine and Western Sahara.
   case middleEastAndNorthAfrica = "Middle East and North Africa"
   /// Afghanistan, Pakistan, India, Nepal, Bangladesh, Bhutan, Sri Lanka and the Maldives.
   case southAsia = "South Asia"

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Compares the Swift counting kernel (tnr-benchmark columns) with the counting-core baseline of
+# shared/bench (see shared/bench/RESULTS.md) in ONE run on this machine: the C reference (ref.c:
+# plain loop, 4 sub-tables, blocked u16 keys; 1 and 2 threads) and the Python peers (numpy,
+# polars, duckdb, pandas via peers.py), at N = 1e6, 1e7, 1e8 rows, then prints
+#   1. shared/bench's own report (peers.py report), with the Swift rows added, and
+#   2. a Markdown table of Swift rows/s against each peer's.
+#
+# Usage (from anywhere; paths are relative to this script):
+#   Benchmarks/compare-with-peers.sh
+#   SIZES=1e6,1e7 Benchmarks/compare-with-peers.sh      # smaller run
+#   PEERS=numpy Benchmarks/compare-with-peers.sh         # fewer Python peers (PEERS= for none)
+#
+# Environment:
+#   TNR_SHARED_BENCH  shared/bench (default: $(dirname "$0")/../../shared/bench)
+#   TNR_BENCH_WORK    where data, the C binary and results go (default: bench-data/ beside the
+#                     checkout, i.e. $(dirname "$0")/../../bench-data). gen.py, peers.py and ref.c are
+#                     copied there, since peers.py reads data/ next to itself; shared/ is never written.
+#                     About 0.55 GB of data for N up to 1e8, generated once (or linked from
+#                     shared/bench/data when run.sh already made it there).
+#   SIZES             comma-separated N (default 1e6,1e7,1e8)
+#   PEERS             comma-separated Python peers (default numpy,polars,duckdb,pandas)
+#   THREADS           Swift thread counts (default "1 2")
+#   PYTHON            Python interpreter (default python3)
+# Missing Python packages are installed with pip, pinned as shared/bench/run.sh pins them.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+shared=${TNR_SHARED_BENCH:-$here/../../shared/bench}
+SIZES=${SIZES:-1e6,1e7,1e8}
+PEERS=${PEERS-numpy,polars,duckdb,pandas}
+THREADS=${THREADS:-1 2}
+PY=${PYTHON:-python3}
+export PYTHONDONTWRITEBYTECODE=1
+log() { printf '[compare-with-peers %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+[ -f "$shared/gen.py" ] && [ -f "$shared/peers.py" ] && [ -f "$shared/ref.c" ] \
+  || die "no shared/bench at $shared (set TNR_SHARED_BENCH)"
+shared=$(cd "$shared" && pwd)
+command -v "$PY" >/dev/null || die "$PY not found"
+command -v gcc >/dev/null || die "gcc not found (needed for the C reference)"
+command -v swift >/dev/null || die "swift not found"
+
+# 1. Working directory beside the checkout (shared/ is left untouched), with copies of the
+#    scripts; data files that shared/bench/data already holds are linked, not regenerated.
+work=${TNR_BENCH_WORK:-$repo/../bench-data}
+mkdir -p "$work/data"
+work=$(cd "$work" && pwd)
+if [ "$work" != "$shared" ]; then
+  for f in gen.py peers.py ref.c; do
+    rm -f "$work/$f"
+    cp "$shared/$f" "$work/$f"
+  done
+  for n in ${SIZES//,/ }; do
+    f=tnr_$n.bin
+    if [ ! -e "$work/data/$f" ] && [ -f "$shared/data/$f" ] && [ -f "$shared/data/$f.json" ]; then
+      ln -s "$shared/data/$f" "$work/data/$f"
+      cp "$shared/data/$f.json" "$work/data/$f.json"
+    fi
+  done
+fi
+log "working in $work"
+
+# 2. Python packages (numpy is needed by gen.py; the rest only by the peers asked for).
+need="numpy"
+for p in ${PEERS//,/ }; do
+  case $p in
+    numpy) ;;
+    pandas) need="$need pandas" ;;
+    polars) need="$need polars" ;;
+    duckdb) need="$need duckdb pyarrow" ;;
+    *) die "unknown peer $p (numpy, polars, duckdb, pandas)" ;;
+  esac
+done
+missing=""
+for m in $need; do "$PY" -c "import $m" 2>/dev/null || missing="$missing $m"; done
+if [ -n "$missing" ]; then
+  log "installing missing Python packages:$missing"
+  pins=""
+  for m in $missing; do
+    case $m in
+      pandas) pins="$pins pandas==3.1.1" ;;
+      polars) pins="$pins polars==2.1.0" ;;
+      duckdb) pins="$pins duckdb==2.0.0" ;;
+      pyarrow) pins="$pins pyarrow==26.0.1" ;;
+      *) pins="$pins $m" ;;
+    esac
+  done
+  # shellcheck disable=SC2086
+  "$PY" -m pip install --quiet $pins
+fi
+
+# 3. Data (deterministic; gen.py skips files its meta says are present), C reference, Swift.
+log "generating data (binary N=$SIZES)"
+"$PY" "$work/gen.py" --out "$work/data" --bin "$SIZES" --csv ""
+log "building the C reference"
+gcc -O3 -march=native -pthread -Wall -o "$work/data/ref" "$work/ref.c"
+log "building tnr-benchmark (release)"
+(cd "$repo" && swift build -c release --product tnr-benchmark >&2)
+bench="$(cd "$repo" && swift build -c release --show-bin-path)/tnr-benchmark"
+
+# 4. Measurements, C and Swift back to back at each size.
+res=$work/data/compare-results.jsonl
+: > "$res"
+"$PY" "$work/peers.py" env >> "$res"
+log "C: memory bandwidth"
+"$work/data/ref" bw 1024 7 >> "$res"
+for n in ${SIZES//,/ }; do
+  reps=7
+  [ "$n" = 1e8 ] && reps=5
+  log "C: count N=$n"
+  "$work/data/ref" count "$work/data/tnr_$n.bin" "$reps" >> "$res"
+  for t in $THREADS; do
+    log "Swift: count N=$n, $t thread(s)"
+    "$bench" columns "$work/data/tnr_$n.bin" --threads "$t" --repetitions "$reps" --format json >> "$res" \
+      || die "tnr-benchmark columns failed for N=$n (wrong checksum?)"
+  done
+done
+for p in ${PEERS//,/ }; do
+  log "$p: count N=$SIZES"
+  "$PY" "$work/peers.py" count --peer "$p" --sizes "$SIZES" >> "$res"
+done
+
+# 5. Reports.
+echo
+"$PY" "$work/peers.py" report "$res"
+echo
+"$PY" - "$res" <<'PYEOF'
+import json, sys
+
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip().startswith("{")]
+count = [r for r in recs if r.get("group") == "count"]
+sizes = sorted({r["n"] for r in count})
+
+def tag(n):
+    e = len(str(n)) - 1
+    return f"1e{e}" if n == 10 ** e else str(n)
+
+def best(pred, n):
+    """Fastest median among the records matching pred at size n: (rows/s, record)."""
+    rs = [r for r in count if r["n"] == n and pred(r)]
+    if not rs:
+        return None
+    r = min(rs, key=lambda r: r["median_s"])
+    return r["n"] / r["median_s"], r
+
+is_swift = lambda r: r["peer"].startswith("Swift")
+peers = [
+    ("C best 1-thr", lambda r: r["peer"].startswith("C") and r["threads"] == 1),
+    ("C best 2-thr", lambda r: r["peer"].startswith("C") and r["threads"] == 2),
+    ("numpy fuse+bincount", lambda r: r["peer"] == "numpy" and "np.bincount" in r["variant"]
+        and r["variant"].startswith("fuse")),
+    ("duckdb", lambda r: r["peer"] == "duckdb"),
+    ("polars", lambda r: r["peer"] == "polars"),
+    ("pandas", lambda r: r["peer"] == "pandas"),
+]
+print("### Swift CountingKernel vs peers (same run; ratio = Swift rows/s / peer rows/s, >1 = Swift faster)")
+print()
+print("| N | Swift threads | Swift ms | Swift Mrows/s | checksum | "
+      + " | ".join(name for name, _ in peers) + " |")
+print("|---:|---:|---:|---:|---|" + "---:|" * len(peers))
+for n in sizes:
+    for r in sorted((r for r in count if r["n"] == n and is_swift(r)), key=lambda r: r["threads"]):
+        rate = r["n"] / r["median_s"]
+        ok = r.get("checksum_ok")
+        ck = f"{r['checksum']} {'ok' if ok else 'MISMATCH' if ok is False else '?'}"
+        cells = []
+        for name, pred in peers:
+            b = best(pred, n)
+            cells.append(f"{rate / b[0]:.2f}x ({b[0] / 1e6:,.0f} M/s)" if b else "-")
+        print(f"| {tag(n)} | {r['threads']} | {r['median_s'] * 1e3:,.2f} | {rate / 1e6:,.0f} | {ck} | "
+              + " | ".join(cells) + " |")
+bw = [r for r in recs if r.get("group") == "bw"]
+if bw:
+    print()
+    print("Memory bound (5 bytes/row) in this run: " + "; ".join(
+        f"{r['variant']}: {r['bound_rows_per_s'] / 1e9:.2f} G rows/s" for r in bw))
+PYEOF
+log "done; raw results in $res"

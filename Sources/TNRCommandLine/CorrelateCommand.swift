@@ -1,0 +1,242 @@
+import Foundation
+import TransnationalRepression
+
+/// `tnr correlate [--incidents FILE] [--measure M] [--cases C] [--join J] [--creditors FILE]
+/// [--top N] [--permutations K] [--seed S] [--format text|json]`, or
+/// `tnr correlate --pairs FILE.csv [--permutations K] [--seed S] [--format text|json]`.
+enum CorrelateCommand {
+  static func run(_ arguments: [String], console: Console) throws -> Int32 {
+    let parsed = try Arguments(
+      arguments,
+      options: [
+        "incidents", "measure", "cases", "join", "creditors", "top", "permutations", "seed",
+        "format", "pairs", "map", "default",
+      ], flags: [])
+    guard parsed.positionals.isEmpty else {
+      throw UsageError("correlate takes no positional arguments")
+    }
+    let format = try parsed.choice("format", ["text", "json"], default: "text")
+    let permutations = try parsed.integer("permutations", in: 1...10_000_000)
+    let seed = UInt64(try parsed.integer("seed", in: 0...Int.max) ?? 0)
+    if let path = parsed.value("pairs") {
+      for option in ["incidents", "measure", "cases", "join", "creditors", "top"] where parsed.value(option) != nil {
+        throw UsageError("--\(option) does not apply to --pairs")
+      }
+      return try runPairs(path: path, permutations: permutations, seed: seed, format: format, console: console)
+    }
+    let measure = CreditorMeasure(
+      rawValue: try parsed.choice(
+        "measure", CreditorMeasure.allCases.map(\.rawValue), default: CreditorMeasure.chinaShareTotal.rawValue))!
+    let caseMeasure = CreditorAnalysis.CaseMeasure(
+      rawValue: try parsed.choice(
+        "cases", CreditorAnalysis.CaseMeasure.allCases.map(\.rawValue),
+        default: CreditorAnalysis.CaseMeasure.personsDetainedOrReturned.rawValue))!
+    let join = CreditorAnalysis.Join(
+      rawValue: try parsed.choice(
+        "join", CreditorAnalysis.Join.allCases.map(\.rawValue),
+        default: CreditorAnalysis.Join.allCreditorCountries.rawValue))!
+    let top = try parsed.integer("top", in: 1...250)
+    let creditors: CreditorTable
+    if let path = parsed.value("creditors") {
+      creditors = try CreditorTable(contentsOf: URL(fileURLWithPath: path))
+    } else {
+      creditors = measure == .hrtDebtPercentGDP ? .hornReinhartTrebesch() : .worldBank2024
+    }
+    guard creditors.measures.contains(measure) else {
+      throw UsageError("the creditor table '\(creditors.name)' has no column \(measure.rawValue)")
+    }
+    let (dataset, isSample) = try IncidentInput.dataset(parsed)
+    let analysis = try CreditorAnalysis(
+      cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure), creditors: creditors,
+      measure: measure)
+    let correlations = analysis.correlations(join)
+    let permutation = try permutations.map {
+      try analysis.permutationTest(join, method: .spearman, permutations: $0, seed: seed)
+    }
+    let hasIndicator = creditors.measures.contains(.chinaLargestBilateral)
+    let topN = hasIndicator ? top.map { analysis.topN($0) } : nil
+    let sweep = hasIndicator && top != nil ? analysis.topNSensitivity() : []
+    if top != nil && !hasIndicator {
+      throw UsageError("--top needs a creditor table with china_largest_bilateral")
+    }
+
+    if format == "json" {
+      var object = correlationObject(correlations.pearson, correlations.spearman, correlations.kendallTauB)
+      object["join"] = join.rawValue
+      object["measure"] = measure.rawValue
+      object["cases"] = caseMeasure.rawValue
+      object["creditor_table"] = creditors.name
+      object["data"] = isSample ? "bundled documented sample (not the Oxus/UHRP dataset)" : "user file"
+      object["cases_without_creditor_data"] = analysis.casesWithoutCreditorData.map(\.alpha2)
+      object["creditor_countries_without_cases"] = analysis.creditorCountriesWithoutCases.count
+      object["pairs"] = analysis.pairs(join).filter { $0.cases > 0 }.map {
+        ["country": $0.country.alpha2, "cases": $0.cases, "measure": $0.measure] as [String: Any]
+      }
+      if let permutation { object["permutation"] = permutationObject(permutation) }
+      if let topN {
+        object["top_n"] = topNObject(topN)
+        object["top_n_sensitivity"] = sweep.map(topNObject)
+      }
+      try writeJSON(object, console)
+      return 0
+    }
+
+    var lines: [String] = []
+    lines.append("CASES AGAINST DEBT TO CHINA")
+    lines.append("")
+    lines.append(
+      isSample
+        ? "Data: the bundled SAMPLE of documented events — not the Oxus/UHRP dataset; a zero means 'none in the sample'."
+        : "Data: \(dataset.count) records.")
+    lines.append("Cases: \(caseMeasure.rawValue.replacingOccurrences(of: "_", with: " ")) per host country.")
+    lines.append("Measure: \(measure.label).")
+    lines.append("Countries: \(join == .allCreditorCountries ? "every country the creditor table covers (0 cases where none documented)" : "host countries with cases and a creditor figure") — n = \(correlations.n).")
+    lines.append("")
+    lines.append(correlationTable([correlations.pearson, correlations.spearman, correlations.kendallTauB]))
+    if let permutation {
+      lines.append("")
+      lines.append(
+        "Permutation test (Spearman, \(permutation.isExact ? "exact, all \(permutation.permutations) pairings" : "\(permutation.permutations) random pairings, seed \(permutation.seed)")): p = \(format4(permutation.pValue))")
+    }
+    lines.append("")
+    lines.append(
+      "Hosts with cases but no creditor figure: "
+        + (analysis.casesWithoutCreditorData.isEmpty
+          ? "none" : analysis.casesWithoutCreditorData.map(\.alpha2).joined(separator: ", ")))
+    if let topN {
+      lines.append("")
+      lines.append("TOP \(topN.requested) HOSTS BY CASES × CHINA LARGEST BILATERAL CREDITOR (Fisher's exact test, one-sided)")
+      lines.append(topNTable([topN] + sweep.filter { $0.requested != topN.requested }))
+    }
+    console.out(lines.joined(separator: "\n") + "\n")
+    return 0
+  }
+
+  static func runPairs(
+    path: String, permutations: Int?, seed: UInt64, format: String, console: Console
+  ) throws -> Int32 {
+    let pairs = try PairsFile(contentsOf: URL(fileURLWithPath: path))
+    let pearson = try Correlation.pearson(pairs.x, pairs.y)
+    let spearman = try Correlation.spearman(pairs.x, pairs.y)
+    let kendall = try Correlation.kendallTauB(pairs.x, pairs.y)
+    let permutation = try permutations.map {
+      try PermutationTest.correlation(pairs.x, pairs.y, method: .spearman, permutations: $0, seed: seed)
+    }
+    if format == "json" {
+      var object = correlationObject(pearson, spearman, kendall)
+      if let permutation { object["permutation"] = permutationObject(permutation) }
+      try writeJSON(object, console)
+    } else {
+      var text = "\(path): n = \(pairs.x.count)\n\n" + correlationTable([pearson, spearman, kendall]) + "\n"
+      if let permutation {
+        text += "\nPermutation test (Spearman): p = \(format4(permutation.pValue))\n"
+      }
+      console.out(text)
+    }
+    return 0
+  }
+
+  static func correlationObject(_ tests: CorrelationTest...) -> [String: Any] {
+    var object: [String: Any] = ["n": tests[0].n]
+    for test in tests {
+      let key =
+        switch test.method {
+        case .pearson: "pearson"
+        case .spearman: "spearman"
+        case .kendallTauB: "kendall_tau_b"
+        }
+      var entry: [String: Any] = [
+        "statistic": jsonNumber(test.statistic), "p_value": jsonNumber(test.pValue),
+        "p_value_method": test.pValueMethod,
+      ]
+      if let interval = test.confidenceInterval {
+        entry["confidence_interval"] = [jsonNumber(interval.lower), jsonNumber(interval.upper)]
+        entry["confidence_level"] = interval.level
+      }
+      if let reason = test.undefinedReason { entry["undefined_reason"] = reason }
+      object[key] = entry
+    }
+    return object
+  }
+
+  static func permutationObject(_ result: PermutationTestResult) -> [String: Any] {
+    [
+      "method": "spearman", "statistic": jsonNumber(result.statistic),
+      "p_value": jsonNumber(result.pValue), "permutations": result.permutations,
+      "exact": result.isExact, "seed": result.seed,
+    ]
+  }
+
+  static func topNObject(_ result: CreditorAnalysis.TopN) -> [String: Any] {
+    [
+      "n": result.requested, "top": result.top.map(\.alpha2),
+      "table": [[result.table.a, result.table.b], [result.table.c, result.table.d]],
+      "p_value": jsonNumber(result.fisher.pValue),
+      "conditional_odds_ratio": jsonNumber(result.fisher.conditionalOddsRatio),
+    ]
+  }
+
+  static func correlationTable(_ tests: [CorrelationTest]) -> String {
+    TextTable.render(
+      header: ["coefficient", "value", "p-value", "p-value method", "95% interval"],
+      rows: tests.map { test in
+        [
+          test.method == .kendallTauB ? "Kendall tau-b" : test.method == .pearson ? "Pearson r" : "Spearman rho",
+          format4(test.statistic), format4(test.pValue),
+          test.undefinedReason ?? test.pValueMethod,
+          test.confidenceInterval.map { "\(format4($0.lower)) to \(format4($0.upper))" } ?? "",
+        ]
+      }, markdown: false)
+  }
+
+  static func topNTable(_ results: [CreditorAnalysis.TopN]) -> String {
+    TextTable.render(
+      header: ["N", "in top", "top & China largest", "others & China largest", "p (Fisher, greater)"],
+      rows: results.map {
+        [
+          String($0.requested), String($0.top.count), "\($0.table.a) of \($0.table.a + $0.table.b)",
+          "\($0.table.c) of \($0.table.c + $0.table.d)", format4($0.fisher.pValue),
+        ]
+      }, markdown: false)
+  }
+
+  static func format4(_ value: Double) -> String {
+    value.isNaN ? "NaN" : String(format: abs(value) < 1e-4 && value != 0 ? "%.3e" : "%.4f", value)
+  }
+
+  static func jsonNumber(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
+
+  static func writeJSON(_ object: [String: Any], _ console: Console) throws {
+    let data = try JSONSerialization.data(
+      withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    console.out(String(decoding: data, as: UTF8.self) + "\n")
+  }
+}
+
+/// A CSV of pairs: columns `x` and `y` (decimal numbers) and an optional `label`.
+struct PairsFile {
+  var x: [Double] = []
+  var y: [Double] = []
+  var labels: [String] = []
+
+  init(contentsOf url: URL) throws(ImportError) {
+    let table = try CSVTable(contentsOf: url)
+    for name in ["x", "y"] where !table.header.contains(name) {
+      throw ImportError(.missingColumn(name), line: 1, field: name)
+    }
+    for row in table.rows {
+      for name in ["x", "y"] {
+        let text = try row.value(name)
+        guard let value = Double(text), value.isFinite,
+          text.allSatisfy({ $0.isNumber || "+-.eE".contains($0) })
+        else {
+          throw ImportError(
+            .invalidValue("'\(text)' is not a finite decimal number"), line: row.line,
+            column: table.header.firstIndex(of: name)! + 1, field: name)
+        }
+        if name == "x" { x.append(value) } else { y.append(value) }
+      }
+      labels.append(row["label"] ?? "")
+    }
+  }
+}

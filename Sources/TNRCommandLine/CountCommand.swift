@@ -1,0 +1,171 @@
+import Foundation
+import TransnationalRepression
+
+/// `tnr count [--incidents FILE] --by DIM[,DIM…] [--measure incidents|persons] [--category C]
+/// [--from YEAR] [--to YEAR] [--top N] [--format text|markdown|csv|json]`: a count table.
+///
+/// Without `--incidents` it counts the bundled sample, and the text says it is a sample.
+enum CountCommand {
+  static let formats = ["text", "markdown", "csv", "json"]
+
+  static func run(_ arguments: [String], console: Console) throws -> Int32 {
+    let parsed = try Arguments(
+      arguments,
+      options: ["incidents", "by", "measure", "category", "from", "to", "top", "format", "map", "default"],
+      flags: [])
+    guard parsed.positionals.isEmpty else {
+      throw UsageError("count takes no positional arguments (use --by DIM[,DIM…])")
+    }
+    guard let byText = parsed.value("by") else {
+      throw UsageError(
+        "count needs --by DIM[,DIM…]; dimensions: \(CountDimension.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let dimensions: [CountDimension]
+    do {
+      dimensions = try CountDimension.list(byText)
+    } catch {
+      throw UsageError("--by: \(error.description)")
+    }
+    let measure = try parsed.choice(
+      "measure", CountMeasure.allCases.map(\.rawValue), default: CountMeasure.incidents.rawValue)
+    let format = try parsed.choice("format", formats, default: "text")
+    let top = try parsed.integer("top", in: 1...1_000_000)
+    let from = try parsed.integer("from", in: 1000...9999)
+    let to = try parsed.integer("to", in: 1000...9999)
+    if let from, let to, from > to {
+      throw UsageError("--from \(from) is after --to \(to)")
+    }
+    var filter = IncidentFilter()
+    if from != nil || to != nil { filter.years = (from ?? 1000)...(to ?? 9999) }
+    let categoryNames = parsed.values("category").flatMap { $0.split(separator: ",") }
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+    if !categoryNames.isEmpty {
+      var categories = Set<IncidentCategory>()
+      for name in categoryNames {
+        guard let category = IncidentCategory(rawValue: name) else {
+          throw UsageError(
+            "--category must be one of \(IncidentCategory.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+        }
+        categories.insert(category)
+      }
+      filter.categories = categories
+    }
+    let (dataset, isSample) = try IncidentInput.dataset(parsed)
+    let query = try CountQuery(by: dimensions, where: filter)
+    let columns = IncidentColumns(dataset)
+    let context = CountOutput.Context(
+      isSample: isSample, records: dataset.count, filter: filter, top: top, format: format)
+    switch CountMeasure(rawValue: measure)! {
+    case .incidents: console.out(CountOutput.render(columns.countIncidents(query), context))
+    case .persons: console.out(CountOutput.render(columns.countPersons(query), context))
+    }
+    return 0
+  }
+}
+
+/// Renders a count table for `tnr count`.
+enum CountOutput {
+  struct Context {
+    let isSample: Bool
+    let records: Int
+    let filter: IncidentFilter
+    let top: Int?
+    let format: String
+  }
+
+  static func render<Value: CountTableValue>(_ table: CountTable<Value>, _ context: Context) -> String {
+    let rows = context.top.map { table.top($0) } ?? table.rows
+    switch context.format {
+    case "json": return table.jsonText(rows: rows)
+    case "csv": return csv(table, rows)
+    default: return text(table, rows, context, markdown: context.format == "markdown")
+    }
+  }
+
+  /// The column titles of a value's numbers.
+  static func valueHeader<Value: CountTableValue>(_ type: Value.Type) -> [String] {
+    switch Value.measure {
+    case .incidents: ["incidents"]
+    case .persons: ["persons (known sum)", "exact", "at least", "about", "up to", "unknown"]
+    }
+  }
+
+  static func csv<Value: CountTableValue>(_ table: CountTable<Value>, _ rows: [CountRow<Value>]) -> String {
+    var output = ""
+    let fields = Value.jsonFields(of: .zero).map(\.name)
+    CSVFormatting.appendRow(table.dimensions.map(\.rawValue) + fields, to: &output)
+    for row in rows {
+      CSVFormatting.appendRow(
+        row.labels.map(csvLabel) + Value.jsonFields(of: row.value).map { String($0.number) },
+        to: &output)
+    }
+    return output
+  }
+
+  /// A label as the CSV schema spells it (an empty field for a year outside every phase).
+  static func csvLabel(_ label: DimensionValue) -> String {
+    switch label.jsonValue {
+    case .string(let text): text
+    case .number(let number): String(number)
+    case .null: ""
+    }
+  }
+
+  static func text<Value: CountTableValue>(
+    _ table: CountTable<Value>, _ rows: [CountRow<Value>], _ context: Context, markdown: Bool
+  ) -> String {
+    var lines: [String] = []
+    let measure = Value.measure.rawValue
+    let by = table.dimensions.map(\.rawValue).joined(separator: ", ")
+    let title = by.isEmpty ? measure : "\(measure) by \(by)"
+    lines.append(markdown ? "# Count: \(title)" : "COUNT: \(title.uppercased())")
+    lines.append("")
+    if context.isSample {
+      lines.append(
+        "Data: the bundled sample of \(context.records) individually sourced events (documented-events.csv).")
+      lines.append(
+        "It is a documented SAMPLE, not the Oxus Society / UHRP dataset: its counts are not the dataset's.")
+    } else {
+      lines.append("Data: \(context.records) records.")
+    }
+    var restrictions: [String] = []
+    if let categories = context.filter.categories {
+      restrictions.append("categories " + categories.sorted().map(\.rawValue).joined(separator: ", "))
+    }
+    if let years = context.filter.years {
+      restrictions.append(
+        "years " + (years.lowerBound == 1000 ? "to \(years.upperBound)"
+          : years.upperBound == 9999 ? "from \(years.lowerBound)"
+          : "\(years.lowerBound)–\(years.upperBound)"))
+    }
+    if !restrictions.isEmpty { lines.append("Filter: " + restrictions.joined(separator: "; ") + ".") }
+    if let top = context.top {
+      lines.append("Showing the top \(top) cells (ties at the cut kept): \(rows.count) of \(table.cells.count).")
+    }
+    lines.append("")
+    let header = table.dimensions.map(\.rawValue) + valueHeader(Value.self)
+    var body = rows.map { row in
+      row.labels.map(\.description) + Value.jsonFields(of: row.value).map { String($0.number) }
+    }
+    var totalRow = Array(repeating: "", count: table.dimensions.count) + Value.jsonFields(of: table.total).map { String($0.number) }
+    if totalRow.count > header.count - valueHeader(Value.self).count, !table.dimensions.isEmpty {
+      totalRow[0] = "total"
+    }
+    body.append(totalRow)
+    lines.append(TextTable.render(header: header, rows: body, markdown: markdown))
+    lines.append("")
+    if !table.multiValuedDimensions.isEmpty {
+      let names = table.multiValuedDimensions.map(\.rawValue).joined(separator: ", ")
+      lines.append(
+        "Multi-valued: an incident naming several \(names) values counts under each, so the cells can")
+      lines.append("add up to more than the total, which counts each incident once.")
+    }
+    if Value.measure == .persons {
+      lines.append(
+        "Persons: the sum of the numbers the records give; the other columns count records by qualifier.")
+      lines.append(
+        "'At least' and unknown counts make the sum a lower bound; 'about' and 'up to' make it an estimate.")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

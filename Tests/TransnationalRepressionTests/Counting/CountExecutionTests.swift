@@ -1,0 +1,124 @@
+import Testing
+
+@testable import TransnationalRepression
+
+/// The columnar store and the execution paths: threads, dense and sparse tables, memory per
+/// incident.
+@Suite("Columnar store and count execution")
+struct CountExecutionTests {
+  static let records = SyntheticIncidents(seed: 2024, origins: .freedomHouse2025).dataset(count: 3_000).incidents
+  static let columns = IncidentColumns(records)
+
+  @Test("the fixed columns take 8 bytes per incident")
+  func bytesPerIncident() {
+    #expect(IncidentColumns.bytesPerIncident == 8)
+    #expect(IncidentColumns.bytesPerIncident <= 8)
+    // The six columns really are 1 + 1 + 1 + 2 + 2 + 1 bytes per row.
+    let columns = Self.columns
+    let fixed =
+      columns.origin.count * MemoryLayout<UInt8>.stride + columns.host.count * MemoryLayout<UInt8>.stride
+      + columns.kind.count * MemoryLayout<UInt8>.stride + columns.year.count * MemoryLayout<UInt16>.stride
+      + columns.groups.count * MemoryLayout<UInt16>.stride + columns.persons.count * MemoryLayout<UInt8>.stride
+    #expect(fixed == 8 * columns.count)
+    #expect(columns.storageBytes == fixed + 16 * columns.overflowCount)
+    // The sample has no overflow: exactly 8 bytes per incident.
+    let sample = IncidentColumns(IncidentDataset.documentedSample)
+    #expect(sample.overflowCount == 0)
+    #expect(sample.storageBytes == 8 * 60)
+  }
+
+  @Test("every row decodes back to its record's codes")
+  func rowsRoundTrip() {
+    for (row, incident) in Self.records.enumerated() {
+      let codes = Self.columns.codes(at: row)
+      #expect(Country(index: Int(codes.origin)) == incident.origin)
+      #expect(Country(index: Int(codes.host)) == incident.host)
+      #expect(IncidentKind.allModes[Int(codes.kind)] == incident.kind.mode)
+      #expect(IncidentKind.categoryOfColumnCode[Int(codes.kind)] == incident.category)
+      #expect(Int(codes.year) == incident.date.year)
+      #expect(codes.persons == incident.persons.value ?? 0)
+      #expect(PersonCountQualifier.allCases[codes.qualifierCode] == incident.persons.qualifier)
+      let groups = EthnicGroup.allCases.filter { codes.groups & (1 << UInt16($0.code)) != 0 }
+      #expect(Set(groups) == incident.ethnicGroups)
+    }
+    #expect(Self.columns.years == 1997...2025)
+    #expect(IncidentColumns(IncidentDataset.empty).years == nil)
+  }
+
+  @Test("one thread and many give identical tables", arguments: [2, 3, 7])
+  func threadsAgree(threads: Int) throws {
+    for dimensions: [CountDimension] in [[.host, .year], [.ethnicGroup, .category], [], [.mode, .phase, .origin]] {
+      let query = try CountQuery(by: dimensions, where: IncidentFilter(years: 2000...2022))
+      var single = CountExecution(columns: Self.columns, query: query, threads: 1)
+      single.minimumRowsPerThread = 1
+      var many = CountExecution(columns: Self.columns, query: query, threads: threads)
+      many.minimumRowsPerThread = 1
+      #expect(single.incidents() == many.incidents())
+      #expect(single.persons() == many.persons())
+      #expect(single.incidents() == Self.columns.countIncidents(query))
+    }
+  }
+
+  @Test("the sparse path for very large shapes gives the dense path's table")
+  func sparseAgreesWithDense() throws {
+    for dimensions: [CountDimension] in [[.origin, .host, .year], [.ethnicGroup, .mode], [.phase]] {
+      let query = try CountQuery(by: dimensions)
+      let dense = CountExecution(columns: Self.columns, query: query, threads: 1)
+      var sparse = dense
+      sparse.denseCellLimit = 1
+      var sparseThreads = CountExecution(columns: Self.columns, query: query, threads: 3)
+      sparseThreads.denseCellLimit = 1
+      sparseThreads.minimumRowsPerThread = 1
+      #expect(dense.incidents() == sparse.incidents())
+      #expect(dense.persons() == sparse.persons())
+      #expect(dense.persons() == sparseThreads.persons())
+    }
+  }
+
+  @Test("the kernel splits rows into contiguous ranges covering every row")
+  func split() {
+    for (count, parts) in [(0, 1), (10, 3), (7, 7), (100, 8)] {
+      let ranges = CountingCore.split(0..<count, parts: parts)
+      #expect(ranges.count == parts)
+      #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == count)
+      #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+      #expect(ranges.map(\.count).max()! - ranges.map(\.count).min()! <= 1)
+    }
+  }
+
+  @Test("an empty store counts nothing, with every dimension")
+  func emptyStore() throws {
+    let columns = IncidentColumns(IncidentDataset.empty)
+    for dimension in CountDimension.allCases {
+      let table = columns.countIncidents(try CountQuery(by: [dimension]))
+      #expect(table.cells.isEmpty && table.total == 0)
+      #expect(columns.countPersons(try CountQuery(by: [dimension])).total == .zero)
+    }
+    #expect(columns.countIncidents(try CountQuery(by: [])).total == 0)
+  }
+
+  @Test("a query repeating a dimension is rejected")
+  func duplicateDimension() throws {
+    #expect(throws: CountTableError(.duplicateDimension(.host))) {
+      try CountQuery(by: [.host, .year, .host])
+    }
+    #expect(throws: CountTableError(.unknownDimension("hots"))) { try CountDimension.list("host,hots") }
+    #expect(throws: CountTableError(.duplicateDimension(.year))) { try CountDimension.list("year, year") }
+    #expect(throws: CountTableError(.unknownDimension(""))) { try CountDimension.list("") }
+    #expect(try CountDimension.list(" host , ethnic_group") == [.host, .ethnicGroup])
+  }
+
+  @Test("a query round-trips through JSON and count(_:as:) picks the measure by type")
+  func queryCodable() throws {
+    let query = try CountQuery(
+      by: [.region, .phase], where: IncidentFilter(years: 2001...2019, ethnicGroups: [.kazakh]))
+    let data = try JSONEncoder().encode(query)
+    #expect(try JSONDecoder().decode(CountQuery.self, from: data) == query)
+    let repeated = Data(#"{"dimensions": ["host", "host"]}"#.utf8)
+    #expect(throws: DecodingError.self) { try JSONDecoder().decode(CountQuery.self, from: repeated) }
+    #expect(Self.columns.count(query, as: Int.self) == Self.columns.countIncidents(query))
+    #expect(Self.columns.count(query, as: PersonsCell.self) == Self.columns.countPersons(query))
+  }
+}
+
+import Foundation
