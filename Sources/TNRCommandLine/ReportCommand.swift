@@ -1,23 +1,60 @@
 import Foundation
 import TransnationalRepression
 
-/// `tnr report [--incidents FILE] [--format text|markdown|json]`: a summary of a dataset.
+/// `tnr report [--incidents FILE] [--creditors FILE] [--format text|markdown|json|html]
+/// [--charts DIR] [--top N] [--permutations K] [--seed S] [--measure M] [--quiet]`: the whole
+/// analysis.
 enum ReportCommand {
   static func run(_ arguments: [String], console: Console) throws -> Int32 {
-    let parsed = try Arguments(arguments, options: ["incidents", "format", "map", "default"], flags: [])
+    let parsed = try Arguments(
+      arguments,
+      options: [
+        "incidents", "creditors", "format", "charts", "top", "permutations", "seed", "measure",
+        "map", "default",
+      ], flags: ["quiet"])
     guard parsed.positionals.isEmpty else {
       throw UsageError("report takes no positional arguments")
     }
-    let format = try parsed.choice("format", ["text", "markdown", "json"], default: "text")
+    let format = try parsed.choice("format", ["text", "markdown", "json", "html"], default: "text")
+    var options = AnalysisReport.Options()
+    options.topN = try parsed.integer("top", in: 1...250) ?? options.topN
+    options.topHosts = options.topN
+    options.permutations = try parsed.integer("permutations", in: 1...10_000_000) ?? options.permutations
+    options.seed = UInt64(try parsed.integer("seed", in: 0...Int.max) ?? 0)
+    if let measure = parsed.value("measure") {
+      options.measure = CreditorMeasure(
+        rawValue: try parsed.choice("measure", CreditorMeasure.allCases.map(\.rawValue), default: measure))!
+    }
+    let quiet = parsed.flag("quiet")
+    func progress(_ message: String) {
+      if !quiet { console.err("tnr report: \(message)\n") }
+    }
+
+    if let path = parsed.value("incidents") { progress("reading \(path)") }
     let (dataset, isSample) = try IncidentInput.dataset(parsed)
-    let summary = DatasetSummary(dataset)
+    var creditors: CreditorTable?
+    if let path = parsed.value("creditors") {
+      progress("reading creditor table \(path)")
+      creditors = try CreditorTable(contentsOf: URL(fileURLWithPath: path))
+      guard creditors!.measures.contains(options.measure) else {
+        throw UsageError("the creditor table \(path) has no column \(options.measure.rawValue)")
+      }
+    }
+    progress("counting \(dataset.count) records and running the creditor analysis")
+    let report = try AnalysisReport(
+      dataset: dataset, isSample: isSample, creditors: creditors, options: options)
+    if let directory = parsed.value("charts") {
+      let url = URL(fileURLWithPath: directory, isDirectory: true)
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      for chart in report.charts() {
+        try Data(chart.svg.utf8).write(to: url.appendingPathComponent(chart.fileName), options: .atomic)
+        progress("wrote \(url.appendingPathComponent(chart.fileName).path)")
+      }
+    }
     switch format {
-    case "json":
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      console.out(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
-    default:
-      console.out(summary.text(markdown: format == "markdown", isSample: isSample))
+    case "json": console.out(String(decoding: try report.json(), as: UTF8.self))
+    case "html": console.out(report.html())
+    default: console.out(report.text(markdown: format == "markdown"))
     }
     return 0
   }

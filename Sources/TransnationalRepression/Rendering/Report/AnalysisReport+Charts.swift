@@ -1,0 +1,101 @@
+import Foundation
+
+/// One chart of a report, with the file name `tnr report --charts DIR` writes it under.
+public struct ReportChart: Hashable, Sendable {
+  /// The file name, such as `hosts.svg`.
+  public let fileName: String
+  /// A one-line caption.
+  public let caption: String
+  /// The standalone SVG document.
+  public let svg: String
+}
+
+extension AnalysisReport {
+  /// The report's charts: persons by host country (bars), incidents by year and category
+  /// (stacked columns), and China's debt share against cases per country (scatter with a
+  /// Theil–Sen trend line).
+  ///
+  /// - Returns: three charts, each a standalone, accessible SVG document.
+  /// - Complexity: O(*c*² ) for *c* countries (the Theil–Sen line compares every pair).
+  public func charts() -> [ReportChart] {
+    let note =
+      isSample
+      ? "Bundled SAMPLE of \(dataset.count) documented events — not the Oxus/UHRP dataset."
+      : "\(dataset.count) records."
+    let hosts = ((try? byHost.marginal(over: [.host]))?.top(options.topHosts) ?? [])
+    let bars = BarChart(
+      title: "People detained, returned or intimidated, by host country",
+      bars: hosts.map { row in
+        (label: Self.countryName(row.labels[0]), value: Double(row.value.knownSum))
+      },
+      valueAxisTitle: "persons (sum of the numbers the records give)", note: note,
+      source: "Sources: each record's own citation (documented-events.csv).")
+
+    var byYear: [(name: String, values: [Int: Double])] = []
+    for category in IncidentCategory.allCases {
+      var values: [Int: Double] = [:]
+      for (labels, count) in byYearAndCategory.cells where labels[1] == .category(category) {
+        if case .year(let year) = labels[0] { values[year] = Double(count) }
+      }
+      byYear.append((name: category.rawValue, values: values))
+    }
+    let timeline = StackedTimeSeriesChart(
+      title: "Incidents by year and category", seriesByYear: byYear, valueAxisTitle: "incidents (records)",
+      note: note, source: "Sources: each record's own citation (documented-events.csv).")
+
+    let points = analysis.pairs(.allCreditorCountries).map { pair in
+      ScatterChart.Point(
+        label: pair.cases > 0 ? pair.country.alpha2 : "", x: pair.measure, y: pair.cases,
+        name: pair.country.commonName)
+    }
+    let scatter = ScatterChart(
+      title: "Debt to China against cases, by country",
+      points: points, xAxisTitle: options.measure.label,
+      yAxisTitle: options.cases.rawValue.replacingOccurrences(of: "_", with: " "),
+      yScale: .squareRoot,
+      note: note + " Zero = none documented. Line: Theil–Sen (median of pairwise slopes).",
+      source: "Debt: \(creditors.name). Cases: documented events.")
+    return [
+      ReportChart(fileName: "hosts.svg", caption: "Persons by host country (top \(options.topHosts)).", svg: bars.render()),
+      ReportChart(fileName: "timeline.svg", caption: "Incidents by year, stacked by category.", svg: timeline.render()),
+      ReportChart(fileName: "debt-vs-cases.svg", caption: "China's debt share against cases per country, with a Theil–Sen trend line.", svg: scatter.render()),
+    ]
+  }
+
+  /// The report as one self-contained HTML page with the charts embedded.
+  ///
+  /// - Returns: an HTML5 document with inline CSS and inline SVG, and no external resources.
+  public func html() -> String {
+    var page = HTMLPage(
+      title: "Transnational repression: analysis",
+      subtitle: isSample
+        ? "Bundled sample of \(dataset.count) documented events — not the Oxus Society / UHRP dataset"
+        : "\(dataset.count) records")
+    let charts = charts()
+    for (index, section) in sections().enumerated() {
+      var blocks: [HTMLPage.Block] = section.blocks.map { block in
+        switch block {
+        case .paragraph(let text): .paragraph(text)
+        case .table(let header, let rows): .table(header: header, rows: rows)
+        }
+      }
+      if index == 1 {
+        blocks.insert(.figure(svg: charts[0].svg, caption: charts[0].caption), at: 0)
+        blocks.append(.figure(svg: charts[1].svg, caption: charts[1].caption))
+      }
+      if index == 3 {
+        blocks.insert(.figure(svg: charts[2].svg, caption: charts[2].caption), at: 2)
+      }
+      page.append(HTMLPage.Section(heading: section.title, blocks: blocks))
+    }
+    page.sources = [
+      "Great Wall of Steel (Jardine, Wilson Center, 2022), summarized at https://oxussociety.org/great-wall-of-steel/",
+      "No Space Left to Run (UHRP and Oxus Society, 2021), https://uhrp.org/report/no-space-left-to-run-chinas-transnational-repression-of-uyghurs/",
+      CreditorTable.worldBankSource.title,
+      CreditorTable.hornReinhartTrebeschSource.title,
+      "UHRP Uyghur population estimates as of November 2023, https://uhrp.org/?p=16682",
+      "Documented events: each record's own citation (documented-events.csv)",
+    ]
+    return page.render()
+  }
+}
