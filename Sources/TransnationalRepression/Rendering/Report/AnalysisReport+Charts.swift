@@ -55,10 +55,14 @@ extension AnalysisReport {
       yScale: .squareRoot,
       note: note + " Zero = none documented. Line: Theil–Sen (median of pairwise slopes).",
       source: "Debt: \(creditors.name). Cases: documented events.")
+    let slope = scatter.trend.map { String(format: "%.2f", $0.slope) } ?? "undefined"
+    let scatterCaption =
+      "China's debt share against cases per country, with a Theil–Sen trend line (slope \(slope) cases per unit share)."
+      + " Where most countries have no documented case, the median of pairwise slopes is near zero."
     return [
       ReportChart(fileName: "hosts.svg", caption: "Persons by host country (top \(options.topHosts)).", svg: bars.render()),
       ReportChart(fileName: "timeline.svg", caption: "Incidents by year, stacked by category.", svg: timeline.render()),
-      ReportChart(fileName: "debt-vs-cases.svg", caption: "China's debt share against cases per country, with a Theil–Sen trend line.", svg: scatter.render()),
+      ReportChart(fileName: "debt-vs-cases.svg", caption: scatterCaption, svg: scatter.render()),
     ]
   }
 
