@@ -6,15 +6,9 @@ import Testing
 
 @Suite("tnr correlate")
 struct CorrelateCommandTests {
-  func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-    let recording = RecordingConsole()
-    let status = TNRCommand.run(arguments: arguments, console: recording.console)
-    return (status, recording.standardOutput, recording.standardError)
-  }
-
   @Test("JSON carries the three correlations, the top-N test and the permutation test")
   func json() throws {
-    let result = run(["correlate", "--top", "10", "--permutations", "999", "--seed", "3", "--format", "json"])
+    let result = runTNR(["correlate", "--top", "10", "--permutations", "999", "--seed", "3", "--format", "json"])
     #expect(result.status == 0)
     let object = try #require(
       JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
@@ -38,7 +32,7 @@ struct CorrelateCommandTests {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let good = directory.appendingPathComponent("pairs.csv")
     try "x,y,label\n1,2,a\n2,4,b\n3,5,c\n4,4,d\n".write(to: good, atomically: true, encoding: .utf8)
-    let result = run(["correlate", "--pairs", good.path, "--format", "json"])
+    let result = runTNR(["correlate", "--pairs", good.path, "--format", "json"])
     #expect(result.status == 0)
     let object = try #require(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
     #expect(object["n"] as? Int == 4)
@@ -49,15 +43,15 @@ struct CorrelateCommandTests {
 
     let bad = directory.appendingPathComponent("bad.csv")
     try "x,y\n1,2\n2,NA\n".write(to: bad, atomically: true, encoding: .utf8)
-    let failure = run(["correlate", "--pairs", bad.path])
+    let failure = runTNR(["correlate", "--pairs", bad.path])
     #expect(failure.status == 1)
     #expect(failure.err.contains("line 3"))
   }
 
   @Test("Usage errors exit 2")
   func usage() {
-    #expect(run(["correlate", "--measure", "gdp"]).status == 2)
-    #expect(run(["correlate", "--pairs", "x.csv", "--top", "5"]).status == 2)
-    #expect(run(["correlate", "--measure", "hrt_debt_pct_gdp", "--top", "5"]).status == 2)
+    #expect(runTNR(["correlate", "--measure", "gdp"]).status == 2)
+    #expect(runTNR(["correlate", "--pairs", "x.csv", "--top", "5"]).status == 2)
+    #expect(runTNR(["correlate", "--measure", "hrt_debt_pct_gdp", "--top", "5"]).status == 2)
   }
 }

@@ -8,13 +8,6 @@ import Testing
 @Suite("tnr command line")
 struct TNRCommandTests {
 
-  /// Runs `tnr` and returns the exit status with what it wrote.
-  static func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-    let recording = RecordingConsole()
-    let status = TNRCommand.run(arguments: arguments, console: recording.console)
-    return (status, recording.standardOutput, recording.standardError)
-  }
-
   /// A fresh directory for one test's files.
   static func temporaryDirectory() throws -> URL {
     let directory = FileManager.default.temporaryDirectory
@@ -51,7 +44,7 @@ struct TNRCommandTests {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = try Self.sampleFile(in: directory)
-    let result = Self.run(["validate", url.path])
+    let result = runTNR(["validate", url.path])
     #expect(result.status == 0, "\(result.out)\(result.err)")
     #expect(result.out.contains("60 rows, 60 accepted, 0 rejected"))
     #expect(result.err.isEmpty)
@@ -61,10 +54,10 @@ struct TNRCommandTests {
         .enabled(if: FileManager.default.fileExists(atPath: Fixtures.sharedData.appendingPathComponent("documented-events.csv").path)))
   func validateSharedData() {
     let path = Fixtures.sharedData.appendingPathComponent("documented-events.csv").path
-    let result = Self.run(["validate", path])
+    let result = runTNR(["validate", path])
     #expect(result.status == 0, "\(result.out)\(result.err)")
     #expect(result.out.contains("60 rows, 60 accepted, 0 rejected"))
-    let json = Self.run(["validate", path, "--format", "json"])
+    let json = runTNR(["validate", path, "--format", "json"])
     #expect(json.status == 0)
     let object = try? JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
     #expect(object?["rows"] as? Int == 60)
@@ -78,14 +71,14 @@ struct TNRCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = try Self.badFile(in: directory)
 
-    let lenient = Self.run(["validate", url.path, "--lenient"])
+    let lenient = runTNR(["validate", url.path, "--lenient"])
     #expect(lenient.status == 1)
     #expect(lenient.out.contains("\(url.path): line 3, column 3 (host), record DOC-902: 'XX' is not an ISO 3166-1 country code"))
     #expect(lenient.out.contains("\(url.path): line 4, column 6 (day), record DOC-903: impossible date"))
     #expect(lenient.out.contains("4 rows, 2 accepted, 2 rejected"))
 
     // Without --lenient only the first rejection is listed, and the rest are counted.
-    let strict = Self.run(["validate", url.path])
+    let strict = runTNR(["validate", url.path])
     #expect(strict.status == 1)
     #expect(strict.out.contains("line 3"))
     #expect(!strict.out.contains("line 4"))
@@ -98,7 +91,7 @@ struct TNRCommandTests {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = try Self.badFile(in: directory)
-    let result = Self.run(["validate", url.path, "--lenient", "--format", "json"])
+    let result = runTNR(["validate", url.path, "--lenient", "--format", "json"])
     #expect(result.status == 1)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
@@ -117,17 +110,17 @@ struct TNRCommandTests {
   @Test("validate reports a file-level error with exit 1 in both formats")
   func validateFileError() throws {
     let empty = CorpusManifest.url("bad/empty-file.csv").path
-    let text = Self.run(["validate", empty])
+    let text = runTNR(["validate", empty])
     #expect(text.status == 1)
     #expect(text.out.contains("line 1: no header on line 1 (the file is empty or starts with a blank line)"))
-    let json = Self.run(["validate", empty, "--format", "json", "--lenient"])
+    let json = runTNR(["validate", empty, "--format", "json", "--lenient"])
     #expect(json.status == 1)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
     let error = try #require(object["error"] as? [String: Any])
     #expect(error["line"] as? Int == 1)
     #expect(object["rows"] as? Int == 0)
 
-    let missing = Self.run(["validate", "/nonexistent/\(UUID().uuidString).csv"])
+    let missing = runTNR(["validate", "/nonexistent/\(UUID().uuidString).csv"])
     #expect(missing.status == 1)
     #expect(missing.out.contains("cannot be read"))
   }
@@ -142,7 +135,7 @@ struct TNRCommandTests {
       ["report", "--format", "pdf"],
     ])
   func usageErrors(_ arguments: [String]) {
-    let result = Self.run(arguments)
+    let result = runTNR(arguments)
     #expect(result.status == 2, "\(arguments): \(result.out)\(result.err)")
     #expect(!result.err.isEmpty)
     #expect(result.out.isEmpty)
@@ -150,7 +143,7 @@ struct TNRCommandTests {
 
   @Test("help exits 0 and prints the usage")
   func help() {
-    let result = Self.run(["help"])
+    let result = runTNR(["help"])
     #expect(result.status == 0)
     #expect(result.out == TNRCommand.usage)
   }
@@ -164,7 +157,7 @@ struct TNRCommandTests {
     let dependsOnClock = entry.lenient?.rejected.contains { $0.kind == "futureDate" } ?? false
     let expected: Int32 = entry.fileError != nil || entry.lenient?.rejected.isEmpty == false ? 1 : 0
     for extra in [[], ["--lenient"], ["--format", "json"], ["--lenient", "--format", "json"]] {
-      let result = Self.run(["validate", path] + extra)
+      let result = runTNR(["validate", path] + extra)
       #expect(result.status == 0 || result.status == 1, "\(name) \(extra)")
       if !dependsOnClock {
         #expect(result.status == expected, "\(name) \(extra): \(result.out)")
@@ -186,11 +179,11 @@ struct TNRCommandTests {
 
   @Test("report exits 0 and says the sample is a SAMPLE")
   func report() {
-    let result = Self.run(["report"])
+    let result = runTNR(["report"])
     #expect(result.status == 0, "\(result.err)")
     #expect(result.out.contains("SAMPLE"))
     #expect(result.out.contains("60"))
-    let markdown = Self.run(["report", "--format", "markdown"])
+    let markdown = runTNR(["report", "--format", "markdown"])
     #expect(markdown.status == 0)
     #expect(markdown.out.contains("SAMPLE"))
   }
@@ -200,10 +193,10 @@ struct TNRCommandTests {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = try Self.sampleFile(in: directory)
-    let result = Self.run(["report", "--incidents", url.path])
+    let result = runTNR(["report", "--incidents", url.path])
     #expect(result.status == 0, "\(result.err)")
     #expect(!result.out.contains("SAMPLE"))
-    let bad = Self.run(["report", "--incidents", try Self.badFile(in: directory).path])
+    let bad = runTNR(["report", "--incidents", try Self.badFile(in: directory).path])
     #expect(bad.status == 1)
     #expect(bad.err.contains("line 3"))
   }

@@ -7,19 +7,13 @@ import Testing
 /// `tnr count`, driven in process through ``TNRCommand/run(arguments:console:)``.
 @Suite("tnr count")
 struct CountCommandTests {
-  static func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-    let recording = RecordingConsole()
-    let status = TNRCommand.run(arguments: arguments, console: recording.console)
-    return (status, recording.standardOutput, recording.standardError)
-  }
-
   static func json(_ text: String) throws -> [String: Any] {
     try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 
   @Test("JSON by host and category: alpha-2 codes, schema spellings, the sample's total")
   func jsonByHostAndCategory() throws {
-    let result = Self.run(["count", "--by", "host,category", "--format", "json"])
+    let result = runTNR(["count", "--by", "host,category", "--format", "json"])
     #expect(result.status == 0)
     #expect(result.out.hasPrefix(#"{"measure": "incidents", "dimensions": ["host", "category"], "cells": ["#))
     #expect(result.out.contains(#"{"host": "TH", "category": "extradition", "value": 3}"#))
@@ -34,7 +28,7 @@ struct CountCommandTests {
 
   @Test("JSON of persons adds the qualifier counts; years are numbers")
   func jsonPersons() throws {
-    let result = Self.run(["count", "--by", "year", "--measure", "persons", "--category", "extradition", "--format", "json"])
+    let result = runTNR(["count", "--by", "year", "--measure", "persons", "--category", "extradition", "--format", "json"])
     #expect(result.status == 0)
     #expect(result.out.contains(#"{"year": 2015, "value": 112, "exact": 2, "at_least": 0, "about": 0, "up_to": 0, "unknown": 0}"#))
     let object = try Self.json(result.out)
@@ -46,20 +40,20 @@ struct CountCommandTests {
 
   @Test("filters: --category (repeatable, comma lists), --from and --to")
   func filters() throws {
-    let both = Self.run(["count", "--by", "category", "--category", "detention", "--category", "extradition", "--format", "json"])
+    let both = runTNR(["count", "--by", "category", "--category", "detention", "--category", "extradition", "--format", "json"])
     #expect(try Self.json(both.out)["total"] as? Int == 52)
-    let comma = Self.run(["count", "--by", "category", "--category", "detention,extradition", "--format", "json"])
+    let comma = runTNR(["count", "--by", "category", "--category", "detention,extradition", "--format", "json"])
     #expect(comma.out == both.out)
-    let years = Self.run(["count", "--by", "year", "--from", "2014", "--to", "2017", "--format", "json"])
+    let years = runTNR(["count", "--by", "year", "--from", "2014", "--to", "2017", "--format", "json"])
     let expected = IncidentDataset.documentedSample.filter { (2014...2017).contains($0.date.year) }.count
     #expect(try Self.json(years.out)["total"] as? Int == expected)
-    let from = Self.run(["count", "--by", "year", "--from", "2020", "--format", "json"])
+    let from = runTNR(["count", "--by", "year", "--from", "2020", "--format", "json"])
     #expect(try Self.json(from.out)["total"] as? Int == IncidentDataset.documentedSample.filter { $0.date.year >= 2020 }.count)
   }
 
   @Test("--top keeps ties; text labels the bundled sample as a sample")
   func topAndText() throws {
-    let result = Self.run(["count", "--by", "host", "--top", "2"])
+    let result = runTNR(["count", "--by", "host", "--top", "2"])
     #expect(result.status == 0)
     #expect(result.out.contains("SAMPLE"))
     #expect(result.out.contains("COUNT: INCIDENTS BY HOST"))
@@ -70,25 +64,25 @@ struct CountCommandTests {
     let kz = try #require(lines.firstIndex { $0.hasPrefix("KZ ") })
     #expect(tr < kz)
     #expect(lines.contains { $0.hasPrefix("total") && $0.hasSuffix(" 60") })
-    let json = Self.run(["count", "--by", "category", "--top", "1", "--format", "json"])
+    let json = runTNR(["count", "--by", "category", "--top", "1", "--format", "json"])
     let cells = try #require(try Self.json(json.out)["cells"] as? [[String: Any]])
     #expect(cells.count == 1 && cells[0]["category"] as? String == "extradition")
   }
 
   @Test("CSV and Markdown formats; a multi-valued dimension is explained")
   func formats() throws {
-    let csv = Self.run(["count", "--by", "ethnic_group,phase", "--format", "csv"])
+    let csv = runTNR(["count", "--by", "ethnic_group,phase", "--format", "csv"])
     #expect(csv.status == 0)
     #expect(csv.out.hasPrefix("ethnic_group,phase,value\n"))
     #expect(csv.out.contains("Uyghur,2014–present,"))
-    let persons = Self.run(["count", "--by", "region", "--measure", "persons", "--format", "csv"])
+    let persons = runTNR(["count", "--by", "region", "--measure", "persons", "--format", "csv"])
     #expect(persons.out.hasPrefix("region,value,exact,at_least,about,up_to,unknown\n"))
     #expect(persons.out.contains("Middle East and North Africa,"))
-    let markdown = Self.run(["count", "--by", "ethnic_group", "--format", "markdown"])
+    let markdown = runTNR(["count", "--by", "ethnic_group", "--format", "markdown"])
     #expect(markdown.out.contains("# Count: incidents by ethnic_group"))
     #expect(markdown.out.contains("| Uyghur | 54 |"))
     #expect(markdown.out.contains("Multi-valued"))
-    let json = try Self.json(Self.run(["count", "--by", "ethnic_group", "--format", "json"]).out)
+    let json = try Self.json(runTNR(["count", "--by", "ethnic_group", "--format", "json"]).out)
     #expect(json["multi_valued_dimensions"] as? [String] == ["ethnic_group"])
   }
 
@@ -99,7 +93,7 @@ struct CountCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("synthetic.csv")
     try IncidentCSV.write(SyntheticIncidents(seed: 5).dataset(count: 200), to: url)
-    let result = Self.run(["count", "--incidents", url.path, "--by", "mode"])
+    let result = runTNR(["count", "--incidents", url.path, "--by", "mode"])
     #expect(result.status == 0)
     #expect(!result.out.contains("SAMPLE"))
     #expect(result.out.contains("Data: 200 records."))
@@ -117,13 +111,13 @@ struct CountCommandTests {
     (["count", "--by", "host", "extra"], "no positional arguments"),
   ])
   func usageErrors(arguments: [String], message: String) {
-    let result = Self.run(arguments)
+    let result = runTNR(arguments)
     #expect(result.status == 2)
     #expect(result.err.contains(message), "\(result.err)")
   }
 
   @Test("help lists count")
   func help() {
-    #expect(Self.run(["help"]).out.contains("tnr count"))
+    #expect(runTNR(["help"]).out.contains("tnr count"))
   }
 }

@@ -12,12 +12,6 @@ import Testing
 struct AnalysisReportTests {
   static let report = try! AnalysisReport(dataset: .documentedSample, isSample: true)
 
-  func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-    let recording = RecordingConsole()
-    let status = TNRCommand.run(arguments: arguments, console: recording.console)
-    return (status, recording.standardOutput, recording.standardError)
-  }
-
   @Test("The text report has every section, calls the sample a sample, and cites its figures")
   func textSections() {
     let text = Self.report.text(markdown: false)
@@ -97,7 +91,7 @@ struct AnalysisReportTests {
     let subset = IncidentDataset.documentedSample.filter { $0.host.region == .southeastAsia }
     try IncidentCSV.write(subset, to: file)
     let charts = directory.appendingPathComponent("charts")
-    let result = run(["report", "--incidents", file.path, "--charts", charts.path, "--permutations", "99"])
+    let result = runTNR(["report", "--incidents", file.path, "--charts", charts.path, "--permutations", "99"])
     #expect(result.status == 0)
     #expect(result.out.contains("A user dataset of \(subset.count) records"))
     #expect(!result.out.contains("bundled SAMPLE"))
@@ -105,10 +99,10 @@ struct AnalysisReportTests {
     for name in ["hosts.svg", "timeline.svg", "debt-vs-cases.svg"] {
       #expect(FileManager.default.fileExists(atPath: charts.appendingPathComponent(name).path))
     }
-    let quiet = run(["report", "--incidents", file.path, "--quiet", "--format", "markdown", "--permutations", "99"])
+    let quiet = runTNR(["report", "--incidents", file.path, "--quiet", "--format", "markdown", "--permutations", "99"])
     #expect(quiet.status == 0)
     #expect(quiet.err.isEmpty)
-    #expect(run(["report", "--format", "pdf"]).status == 2)
-    #expect(run(["report", "--incidents", directory.appendingPathComponent("missing.csv").path]).status == 1)
+    #expect(runTNR(["report", "--format", "pdf"]).status == 2)
+    #expect(runTNR(["report", "--incidents", directory.appendingPathComponent("missing.csv").path]).status == 1)
   }
 }
