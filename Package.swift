@@ -38,9 +38,26 @@ let package = Package(
       dependencies: ["TransnationalRepression"],
       path: "Benchmarks/tnr-benchmark"
     ),
+    // Fuzzing. `_TNRFuzzHarness` holds the checks (test support, not API); each Fuzz* target is
+    // a thin shell around one harness. Built with `-Xswiftc -DTNR_FUZZING --sanitize=fuzzer`
+    // (and `-Xswiftc -parse-as-library`) it is a libFuzzer target; in a plain `swift build` it is
+    // a program that replays the files it is given. `.ci/fuzz.sh` builds and runs them; the test
+    // suite replays the seed corpora under Tests/Fixtures/fuzz/ through the same checks.
+    .target(
+      name: "_TNRFuzzHarness",
+      dependencies: ["TransnationalRepression", "TNRCommandLine"],
+      path: "Sources/Fuzz/_TNRFuzzHarness"
+    ),
+    .executableTarget(
+      name: "FuzzCSV", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzCSV"),
+    .executableTarget(
+      name: "FuzzJSON", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzJSON"),
+    .executableTarget(
+      name: "FuzzCommandLine", dependencies: ["_TNRFuzzHarness"],
+      path: "Sources/Fuzz/FuzzCommandLine"),
     .testTarget(
       name: "TransnationalRepressionTests",
-      dependencies: ["TransnationalRepression", "TNRCommandLine"]
+      dependencies: ["TransnationalRepression", "TNRCommandLine", "_TNRFuzzHarness"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,26 @@
+// The FuzzCSV target: CSVFuzzHarness's checks on every input.
+//
+// With -DTNR_FUZZING and --sanitize=fuzzer this is a libFuzzer target (see .ci/fuzz.sh):
+//   swift build --product FuzzCSV --sanitize=fuzzer --sanitize=address \
+//     -Xswiftc -parse-as-library -Xswiftc -DTNR_FUZZING --scratch-path .build-fuzz
+// Without them (a plain swift build) it replays the files and directories it is given.
+
+import Foundation
+import _TNRFuzzHarness
+
+#if TNR_FUZZING
+  /// libFuzzer's entry point: one input.
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    CSVFuzzHarness.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+  }
+
+#else
+  @main
+  enum FuzzCSVReplay {
+    static func main() {
+      exit(FuzzReplay.main(name: "FuzzCSV", arguments: Array(CommandLine.arguments.dropFirst()), CSVFuzzHarness.run))
+    }
+  }
+#endif
