@@ -8,4 +8,7 @@
 
 import Foundation
 
-exit(TNRBenchmark.main(Array(CommandLine.arguments.dropFirst())))
+let arguments = Array(CommandLine.arguments.dropFirst())
+// `scale` (Scale/ScaleCommand.swift): import and count large files in bounded memory.
+if arguments.first == "scale" { exit(ScaleCommand.main(Array(arguments.dropFirst()))) }
+exit(TNRBenchmark.main(arguments))
