@@ -11,9 +11,9 @@ import Foundation
 /// cost nothing extra: a filtered-out code contributes ``excluded``, which pushes the sum past
 /// the last cell into a discarded "trash" cell, without a branch.
 ///
-/// When every key column's table is the identity times a stride over a contiguous range of codes
-/// and nothing is excluded, a pass is exactly the plain dense histogram of
-/// `CountingKernel.count(columns:weights:rows:threads:into:)`, and can be routed there.
+/// This general path serves the queries the kernel route (``KernelRoute``) cannot: filtered
+/// counts and counts by ethnic group. Unfiltered counts over the other dimensions are plain dense
+/// histograms of the stored codes and go to ``CountingKernel`` instead.
 ///
 /// Rows are processed in blocks of ``blockRows``: first every key column adds its contributions
 /// into a key buffer (simple loops over contiguous arrays), then the block is scattered into the

@@ -63,16 +63,74 @@ struct CountExecutionTests {
   func sparseAgreesWithDense() throws {
     for dimensions: [CountDimension] in [[.origin, .host, .year], [.ethnicGroup, .mode], [.phase]] {
       let query = try CountQuery(by: dimensions)
-      let dense = CountExecution(columns: Self.columns, query: query, threads: 1)
+      var dense = CountExecution(columns: Self.columns, query: query, threads: 1)
+      dense.routing = .generalOnly
       var sparse = dense
       sparse.denseCellLimit = 1
       var sparseThreads = CountExecution(columns: Self.columns, query: query, threads: 3)
+      sparseThreads.routing = .generalOnly
       sparseThreads.denseCellLimit = 1
       sparseThreads.minimumRowsPerThread = 1
       #expect(dense.incidents() == sparse.incidents())
       #expect(dense.persons() == sparse.persons())
       #expect(dense.persons() == sparseThreads.persons())
     }
+  }
+
+  @Test("the kernel route gives the general path's tables, on one thread and many")
+  func kernelRouteAgreesWithGeneralPath() throws {
+    let periodization = Periodization([
+      Phase(name: "early", firstYear: 2000, lastYear: 2009),
+      Phase(name: "late", firstYear: 2016, lastYear: nil),
+    ])!
+    var queries: [CountQuery] = []
+    for size in 0...3 {
+      for dimensions in CountDimension.combinations(of: size) where !dimensions.contains(.ethnicGroup) {
+        queries.append(try CountQuery(by: dimensions))
+      }
+    }
+    queries.append(try CountQuery(by: [.phase, .mode], periodization: periodization))
+    queries.append(try CountQuery(by: [.year, .region, .mode, .phase]))
+    // A store with overflow persons (255 or more) and every qualifier.
+    let source = try SourceCitation(title: "test")
+    let overflow = try [300, 254, 0, 1_000_000, 7].enumerated().map { index, persons in
+      try Incident(
+        id: "T-\(index)", host: Country(index: 40 * index)!, date: IncidentDate(year: 2000 + index, precision: .year),
+        kind: index == 2 ? .extradition(.rendition) : .detention(.unknown),
+        persons: index == 2 ? .unknown : PersonCount(persons, qualifier: index == 3 ? .about : .exact),
+        ethnicGroups: [.uyghur], sources: [source])
+    }
+    var routed = 0
+    for columns in [Self.columns, IncidentColumns(overflow), IncidentColumns(IncidentDataset.documentedSample)] {
+      for query in queries {
+        guard KernelRoute(columns: columns, query: query, anySize: true) != nil else { continue }
+        routed += 1
+        var general = CountExecution(columns: columns, query: query, threads: 1)
+        general.routing = .generalOnly
+        for threads in [1, 3] {
+          var route = CountExecution(columns: columns, query: query, threads: threads)
+          route.minimumRowsPerThread = 1
+          route.routing = .kernelWhenPossible
+          #expect(route.incidents() == general.incidents(), "\(query.dimensions)")
+          #expect(route.persons() == general.persons(), "\(query.dimensions)")
+        }
+      }
+    }
+    #expect(routed == 3 * 66)
+  }
+
+  @Test("filters, ethnic groups and very large shapes take the general path")
+  func generalPathShapes() throws {
+    #expect(KernelRoute(columns: Self.columns, query: try CountQuery(by: [.host], where: IncidentFilter(years: 2000...2010))) == nil)
+    #expect(KernelRoute(columns: Self.columns, query: try CountQuery(by: [.ethnicGroup])) == nil)
+    #expect(KernelRoute(columns: IncidentColumns(IncidentDataset.empty), query: try CountQuery(by: [.host])) == nil)
+    // Hundreds of origins × hosts × years × kinds of stored codes for 3,000 rows: the compact
+    // axes of the general path win; a few thousand cells take the route.
+    let wide = IncidentColumns(SyntheticIncidents(seed: 3, origins: .freedomHouse2025).dataset(count: 3_000))
+    #expect(KernelRoute(columns: wide, query: try CountQuery(by: [.origin, .host, .year, .mode])) == nil)
+    #expect(KernelRoute(columns: wide, query: try CountQuery(by: [.origin, .host, .year, .mode]), anySize: true) == nil)
+    #expect(KernelRoute(columns: wide, query: try CountQuery(by: [.host, .category, .year])) == nil)
+    #expect(KernelRoute(columns: wide, query: try CountQuery(by: [.host, .category])) != nil)
   }
 
   @Test("the kernel splits rows into contiguous ranges covering every row")

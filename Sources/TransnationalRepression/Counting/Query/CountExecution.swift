@@ -2,6 +2,10 @@ import Foundation
 
 /// Plans and runs one count query over a columnar store.
 ///
+/// A query without a filter and without the ethnic-group dimension takes the kernel route
+/// (``KernelRoute``): ``CountingKernel`` counts the stored codes directly and the cells are
+/// labelled afterwards. Every other query takes the general path described here.
+///
 /// Planning turns the query into *axes* (one per dimension, each with its labels in order) and,
 /// for every stored column the query touches, a lookup table from the column's code to that
 /// code's contribution to the cell index — or ``CountingCore/excluded`` when the filter rejects
@@ -22,10 +26,24 @@ internal struct CountExecution {
   let columns: IncidentColumns
   let query: CountQuery
   let threads: Int
-  /// The fewest rows a thread is given (tests lower it to exercise threading on small data).
-  var minimumRowsPerThread = CountingCore.defaultMinimumRowsPerThread
-  /// The largest table counted densely (tests lower it to exercise the sparse path).
+  /// The fewest rows a thread is given, `nil` for each path's default (tests lower it to
+  /// exercise threading on small data).
+  var minimumRowsPerThread: Int?
+  /// The largest table the general path counts densely (tests lower it to exercise the sparse
+  /// path).
   var denseCellLimit = CountingCore.defaultDenseCellLimit
+  /// Which queries take the kernel route (tests force one path to compare the two).
+  var routing = Routing.automatic
+
+  /// Which queries take the kernel route.
+  enum Routing {
+    /// Those the route can count, when its table is small for the rows.
+    case automatic
+    /// None: every query takes the general path.
+    case generalOnly
+    /// Every query the route can count, whatever the size of its table.
+    case kernelWhenPossible
+  }
 
   init(columns: IncidentColumns, query: CountQuery, threads: Int?) {
     self.columns = columns
@@ -35,8 +53,27 @@ internal struct CountExecution {
 
   // MARK: - Results
 
+  /// The kernel route for this query, or `nil` for the general path.
+  private var route: KernelRoute? {
+    switch routing {
+    case .automatic: KernelRoute(columns: columns, query: query)
+    case .generalOnly: nil
+    case .kernelWhenPossible: KernelRoute(columns: columns, query: query, anySize: true)
+    }
+  }
+
+  /// The kernel's tuning: the thread split follows ``minimumRowsPerThread``.
+  private var tuning: KernelTuning {
+    var tuning = KernelTuning()
+    if let minimumRowsPerThread { tuning.minimumRowsPerThread = minimumRowsPerThread }
+    return tuning
+  }
+
   func incidents() -> CountTable<Int> {
-    count { plan, shape, add in
+    if let route {
+      return table(route.incidents(columns, threads: threads, tuning: tuning))
+    }
+    return count { plan, shape, add in
       run(plan, shape: shape, weighted: false).forEachNonZero { key, count in
         let decoded = plan.labels(of: key, shape: shape)
         add(decoded.labels, decoded.groupMask, Int(count))
@@ -45,7 +82,10 @@ internal struct CountExecution {
   }
 
   func persons() -> CountTable<PersonsCell> {
-    count { plan, shape, add in
+    if let route {
+      return table(route.persons(columns, threads: threads, tuning: tuning))
+    }
+    return count { plan, shape, add in
       let recordShape = plan.shape(axes: shape.axes, qualifierAxis: true)
       run(plan, shape: recordShape, weighted: false).forEachNonZero { key, count in
         let decoded = plan.labels(of: key, shape: recordShape)
@@ -58,6 +98,13 @@ internal struct CountExecution {
         add(decoded.labels, decoded.groupMask, PersonsCell(knownSum: Int(sum)))
       }
     }
+  }
+
+  /// The table of cells counted by the kernel route (no multi-valued dimension).
+  private func table<Value: CountTableValue>(_ cells: [[DimensionValue]: Value]) -> CountTable<Value> {
+    CountTable(
+      unchecked: query.dimensions, storage: cells, countedOnce: nil,
+      total: cells.values.reduce(Value.zero, +))
   }
 
   /// Plans the query, lets `passes` run the kernel and report each cell (labels, the
@@ -127,7 +174,8 @@ internal struct CountExecution {
         guard weighted else {
           return CountingCore.histogram(
             keys: keys, weights: nil, rows: 0..<columns.count, cellCount: Int(shape.cellCount),
-            dense: dense, threads: threads, minimumRowsPerThread: minimumRowsPerThread)
+            dense: dense, threads: threads,
+            minimumRowsPerThread: minimumRowsPerThread ?? CountingCore.defaultMinimumRowsPerThread)
         }
         return PersonsWeights.table.withUnsafeBufferPointer { weightTable in
           let weights = CountingCore.WeightColumn(
@@ -135,7 +183,7 @@ internal struct CountExecution {
           var cells = CountingCore.histogram(
             keys: keys, weights: weights, rows: 0..<columns.count,
             cellCount: Int(shape.cellCount), dense: dense, threads: threads,
-            minimumRowsPerThread: minimumRowsPerThread)
+            minimumRowsPerThread: minimumRowsPerThread ?? CountingCore.defaultMinimumRowsPerThread)
           // Rows with 255 or more persons weigh 0 above; add their real counts.
           for (row, persons) in columns.personsOverflow {
             let key = CountingCore.key(of: row, keys: keys)
