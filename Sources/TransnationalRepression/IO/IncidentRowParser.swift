@@ -1,7 +1,7 @@
 /// Turns CSV records into validated incidents, for one file's header and mapping.
 internal struct IncidentRowParser {
   private let sources: [IncidentField: FieldSource]
-  private let headerCount: Int
+  let headerCount: Int
   private let headerNames: [String]
   private let extraSources: [(number: Int, columns: [IncidentField: Int])]
   private let today: CalendarDay
@@ -58,6 +58,21 @@ internal struct IncidentRowParser {
     var shown = fields
     shown[nameIndex] = fields[nameIndex].isEmpty ? "" : names.exportedText(for: PersonName(fields[nameIndex])) ?? ""
     return shown.map(CSVFormatting.escaped).joined(separator: ",")
+  }
+
+  /// Where each field comes from (for the columnar import's fast path).
+  var sourcesForFastPath: [IncidentField: FieldSource] { sources }
+
+  /// The columns of each further source, in order (for the columnar import's fast path).
+  var extraSourcesForFastPath: [[IncidentField: Int]] { extraSources.map(\.columns) }
+
+  /// The id of a record as ``incident(from:)`` reads it (the record must have the header's
+  /// field count and be valid UTF-8).
+  func idText(of record: CSVRecord) -> String {
+    switch sources[.id]! {
+    case .column(let index, _): record.string(at: index) ?? ""
+    case .constant(let constant): constant
+    }
   }
 
   /// The 1-based column of a field, or `nil` for a default.

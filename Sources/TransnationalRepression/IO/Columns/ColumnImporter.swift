@@ -1,0 +1,1168 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The engine behind ``IncidentColumns/read(contentsOf:mapping:mode:today:rejectedRowNames:threads:)``:
+/// CSV bytes to validated code columns, streaming, with ``IncidentCSV``'s rules, errors and
+/// report.
+///
+/// ## How it reads
+///
+/// The file is read in blocks of ``blockSize`` bytes (4 MiB; a record longer than a block grows
+/// the buffer, as ``CSVReader`` does). The header goes through ``IncidentRowParser``. For the data,
+/// each block is cut after its last line break; a block without a quote character (one `memchr`)
+/// holds one record per line, so it is split at line breaks into one part per thread, and the
+/// parts are read at the same time. A block with a quote is read as one part by ``CSVScanner``,
+/// which follows quoted fields across lines.
+///
+/// In a part, every record is first offered to ``FastRowValidator``, which turns a plain row
+/// into codes straight from its bytes. A row it does not take — a quoted value with doubled
+/// quotes, a blank line, a wrong field count, anything invalid or unusual — goes to
+/// ``IncidentRowParser/incident(from:)`` exactly as in ``IncidentCSV``, so its error (or its
+/// acceptance) is the general parser's.
+///
+/// ## Ids and order
+///
+/// Each row valid on its own becomes a *candidate*: its codes and the hash of its id. The ids
+/// are then added, in row order, to one ``IDTable`` per thread, each holding a fixed share of
+/// the hash space (an id always goes to the same table), so the threads add ids at the same
+/// time and the first record with an id is kept and every later one is rejected with the line
+/// of the first, as ``IncidentCSV`` does. Then, on the calling thread, rejected rows enter the
+/// report in file order (in strict mode the first problem in file order is thrown), and each
+/// part's accepted codes are written into its own rows of the columns. Line numbers are counted
+/// inside each part from its start and shifted when the part is merged.
+internal struct ColumnImporter {
+  let mapping: ColumnMapping
+  let mode: ImportMode
+  let today: CalendarDay
+  let names: PersonNamePolicy
+  let threads: Int
+
+  /// The bytes read from a file at a time (tests make it tiny to cross block boundaries).
+  var blockSize = 4 << 20
+  /// The fewest bytes of a block given to one thread (tests lower it to split small files).
+  var minimumPartBytes = 1 << 18
+
+  /// Where the CSV comes from.
+  enum Input {
+    case file(URL)
+    case bytes(UnsafeBufferPointer<UInt8>)
+  }
+
+  /// Reads the input into columns and a report.
+  func read(_ input: Input) throws(ImportError) -> ColumnImportResult {
+    try readCountingFastRows(input).result
+  }
+
+  /// Reads the input, and says how many rows the fast path took (for tests).
+  func readCountingFastRows(_ input: Input) throws(ImportError) -> (result: ColumnImportResult, fastRows: Int) {
+    let state = ImportState(importer: self)
+    switch input {
+    case .bytes(let bytes):
+      state.inputBytes = bytes.count
+      var start = ColumnImporter.bomLength(bytes)
+      start = try state.process(bytes, from: start, isFinal: true)
+    case .file(let url):
+      try readFile(url, state)
+    }
+    guard state.parser != nil else { throw ImportError(.emptyFile, line: 1) }
+    return (state.finish(), state.fastRows)
+  }
+
+  static func bomLength(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+  }
+
+  /// Streams a file through `state` in blocks, as ``CSVReader`` does.
+  private func readFile(_ url: URL, _ state: ImportState) throws(ImportError) {
+    let handle: FileHandle
+    do {
+      handle = try FileHandle(forReadingFrom: url)
+    } catch {
+      throw ImportError(.unreadable("\(url.path): \(error.localizedDescription)"))
+    }
+    defer { try? handle.close() }
+    let descriptor = handle.fileDescriptor
+    var info = stat()
+    if fstat(descriptor, &info) == 0 { state.inputBytes = Int(info.st_size) }
+    var capacity = blockSize
+    var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { storage.deallocate() }
+    var filled = 0
+    var start = 0
+    var atEnd = false
+    var first = true
+    while true {
+      if start > 0 {
+        let remaining = filled - start
+        if remaining > 0 { storage.update(from: storage + start, count: remaining) }
+        filled = remaining
+        start = 0
+      }
+      if filled == capacity {
+        // One record fills the buffer: grow it geometrically.
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        grown.initialize(from: storage, count: filled)
+        storage.deallocate()
+        storage = grown
+        capacity *= 2
+      }
+      // Fill the buffer (a read may return less than asked).
+      while !atEnd && filled < capacity {
+        let got = systemRead(descriptor, storage + filled, capacity - filled)
+        if got < 0 {
+          if errno == EINTR { continue }
+          throw ImportError(.unreadable("\(url.path): \(String(cString: strerror(errno)))"))
+        }
+        if got == 0 {
+          atEnd = true
+        } else {
+          filled += got
+        }
+      }
+      let buffer = UnsafeBufferPointer(start: storage, count: filled)
+      if first {
+        if buffer.count < 3 && !atEnd { continue }
+        first = false
+        start = ColumnImporter.bomLength(buffer)
+      }
+      start = try state.process(buffer, from: start, isFinal: atEnd)
+      if atEnd { return }
+    }
+  }
+}
+
+/// `read(2)`, named apart from the many Swift `read` methods.
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+  #else
+    return Darwin.read(fd, buffer, count)
+  #endif
+}
+
+// MARK: - State of one import
+
+/// What one import has built so far: the parser, the columns, the ids and the report.
+internal final class ImportState {
+  let importer: ColumnImporter
+  var parser: IncidentRowParser?
+  var validator: FastRowValidator?
+  /// The validator, usable or not.
+  private var anyValidator: FastRowValidator?
+  /// Owns the validator's memory.
+  private var validatorStorage: FastRowValidator.Storage?
+  /// The line of the next record.
+  var line = 1
+  var report = ImportReport()
+  /// The ids accepted so far, in shares (made with the header, sized for the input).
+  private var ids: IDIndex?
+  // The columns, built in place (each block appends its rows, then its parts fill them).
+  var origin: [UInt8] = []
+  var host: [UInt8] = []
+  var kind: [UInt8] = []
+  var year: [UInt16] = []
+  var groups: [UInt16] = []
+  var persons: [UInt8] = []
+  var overflow: [Int: Int] = [:]
+  var presence = PartPresence()
+  /// Whether a row counted in `presence` was later rejected (then presence is recomputed).
+  var presenceIsSuperset = false
+  /// The size of the input when known (to size the tables and columns after the first block).
+  var inputBytes: Int?
+  /// The input bytes merged so far.
+  private var mergedBytes = 0
+  /// The parts, reused from block to block.
+  private var parts: [ImportPart] = []
+  /// Rows the fast path took (for tests).
+  private(set) var fastRows = 0
+
+  /// Grouping of the candidates by share: position of each candidate, and each share's start.
+  private var ordinals = RawArray<UInt32>(capacity: 1 << 12)
+  /// The ids that are canonical decimal integers below ``directBound`` (row numbers, most
+  /// often): the line where each value was first accepted, 0 when not yet; checked in row order
+  /// without hashing. Zeroed lazily by `calloc`: pages of values never seen cost nothing.
+  private var direct: UnsafeMutablePointer<UInt32>?
+  private var directBound = 0
+
+  init(importer: ColumnImporter) {
+    self.importer = importer
+  }
+
+  deinit {
+    ids?.deallocate()
+    ordinals.deallocate()
+    free(direct)
+    presence.deallocate()
+    for part in parts { part.deallocate() }
+  }
+
+  /// Reads the complete records of `buffer` from `start`; returns where the first record not
+  /// yet read starts.
+  func process(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool
+  ) throws(ImportError) -> Int {
+    precondition(buffer.count < Int(Int32.max), "ColumnImporter: a block must be under 2 GiB")
+    var start = start
+    if parser == nil {
+      var scanner = CSVScanner()
+      switch scanner.scan(buffer, from: start, isFinal: isFinal) {
+      case .endOfInput, .incomplete:
+        return start
+      case .record(let end, let next, let lineBreaks):
+        let header = withUnsafePointer(to: &scanner) { pointer -> Result<IncidentRowParser, ImportError> in
+          let record = CSVRecord(buffer: buffer, scanner: pointer, range: start..<end, line: line)
+          do throws(ImportError) {
+            return .success(
+              try IncidentRowParser(header: record, mapping: importer.mapping, today: importer.today))
+          } catch {
+            return .failure(error)
+          }
+        }
+        let parser = try header.get()
+        self.parser = parser
+        let validator = FastRowValidator(
+          parser: parser, today: importer.today, storage: &validatorStorage)
+        self.validator = validator.isUsable ? validator : nil
+        anyValidator = validator
+        report.ignoredColumns = parser.ignoredColumns
+        line += lineBreaks
+        start = next
+        // About 2,048 ids per share (rows of at least 24 bytes), so that a share stays in cache.
+        ids = IDIndex(shares: (inputBytes ?? 1 << 24) / 24 / 2_048)
+        directBound = Swift.min(Swift.max(1 << 20, (inputBytes ?? 0) / 4), 1 << 28)
+        direct = calloc(directBound, MemoryLayout<UInt32>.size)?.assumingMemoryBound(to: UInt32.self)
+        if direct == nil { directBound = 0 }
+      }
+    }
+    guard let parser else { return start }
+    let base = buffer.baseAddress!
+    // The records to read now: up to the last line break, or to the end of the input.
+    var regionEnd = buffer.count
+    if !isFinal {
+      var last = buffer.count - 1
+      while last >= start && base[last] != 0x0A { last -= 1 }
+      guard last >= start else { return start }
+      regionEnd = last + 1
+    }
+    guard start < regionEnd else { return start }
+    let context = PartContext(
+      buffer: buffer, isFinal: isFinal, parser: parser, validator: validator,
+      fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
+      ids: ids!, directBound: directBound)
+
+    // 1. Read the parts: one scanned part when the block has a quote (a quoted field may run
+    //    past regionEnd), else quote-free runs of lines, one per thread.
+    let quoted = memchr(base + start, 0x22, regionEnd - start) != nil
+    let ranges = quoted ? [start..<buffer.count] : splitAtLineBreaks(base, start..<regionEnd)
+    while parts.count < ranges.count { parts.append(ImportPart()) }
+    let parts = Array(self.parts.prefix(ranges.count))
+    ImportState.perform(ranges.count) { index in
+      ImportPart.read(parts[index], context, ranges[index], scanner: quoted)
+    }
+    let end = quoted ? parts[0].end : regionEnd
+    var lineOffsets: [Int] = []
+    var candidates = 0
+    var hashed = 0
+    for part in parts {
+      lineOffsets.append(line + parts.prefix(lineOffsets.count).reduce(0) { $0 + $1.lineCount })
+      candidates += part.candidates.count
+      fastRows += part.fastRows
+      for share in 0..<part.shareCounts.count { hashed += Int(part.shareCounts[share]) }
+    }
+    if mergedBytes == 0, let inputBytes, end > start {
+      // Size the id tables and the columns for the whole input from the first block's density.
+      let scale = Double(inputBytes) / Double(end - start) * 1.05
+      let expected = Int(Double(candidates) * scale) + 16
+      if hashed > 0 { ids!.reserve(Int(Double(hashed) * scale)) }
+      reserveColumns(expected)
+    }
+    mergedBytes += end - start
+
+    // 2. Ids: the candidates grouped by share (a counting sort, so each share's candidates
+    //    stay in row order), then each share takes its ids, the shares spread over the threads.
+    let ids = self.ids!
+    var partBases: [Int] = []
+    var total = 0
+    for part in parts {
+      partBases.append(total)
+      total += part.candidates.count
+    }
+    ordinals.removeAll()
+    ordinals.reserve(total)
+    let shareStarts = UnsafeMutableBufferPointer<Int>.allocate(capacity: ids.count + 1)
+    let cursors = UnsafeMutableBufferPointer<Int>.allocate(capacity: ids.count * parts.count)
+    defer {
+      shareStarts.deallocate()
+      cursors.deallocate()
+    }
+    var position = 0
+    for share in 0..<ids.count {
+      shareStarts[share] = position
+      for (index, part) in parts.enumerated() {
+        cursors[share * parts.count + index] = position
+        position += Int(part.shareCounts[share])
+      }
+    }
+    shareStarts[ids.count] = position
+    let grouping = GroupingJob(
+      parts: parts, partBases: partBases, cursors: cursors, ordinals: ordinals.base)
+    let parallel = total >= 1 << 14 && importer.threads > 1
+    if parallel {
+      ImportState.perform(parts.count) { index in grouping.run(index) }
+    } else {
+      for index in parts.indices { grouping.run(index) }
+    }
+    ordinals.didAppend(total)
+    let workers = parallel ? importer.threads : 1
+    let duplicates = UnsafeMutableBufferPointer<[Duplicate]>.allocate(capacity: workers)
+    duplicates.initialize(repeating: [])
+    defer {
+      duplicates.deinitialize()
+      duplicates.deallocate()
+    }
+    let job = DeduplicationJob(
+      parts: parts, partBases: partBases, lineOffsets: lineOffsets, ids: ids,
+      ordinals: ordinals.base, shareStarts: shareStarts, workers: workers,
+      duplicates: duplicates)
+    if position > 0 { ImportState.perform(workers) { worker in job.run(worker) } }
+    // The direct table, in row order (sequential, cheap: no hashing, mostly ascending values).
+    var directDuplicates: [Duplicate] = []
+    if let direct {
+      for (index, part) in parts.enumerated() {
+        let candidates = part.candidates.base
+        let lineOffset = lineOffsets[index]
+        for candidate in 0..<part.candidates.count where candidates[candidate].share == Candidate.directShare {
+          let value = Int(truncatingIfNeeded: candidates[candidate].hash)
+          let first = direct[value]
+          if first != 0 {
+            directDuplicates.append(Duplicate(part: index, candidate: candidate, firstLine: Int(first)))
+          } else {
+            let line = Int(candidates[candidate].line) + lineOffset
+            precondition(line <= Int(UInt32.max), "ColumnImporter: more than 2^32 lines")
+            direct[value] = UInt32(truncatingIfNeeded: line)
+          }
+        }
+      }
+    }
+
+    // 3. Rejected rows in file order (strict mode: the first is thrown), and accepted rows.
+    var duplicatesOfPart = [[Duplicate]](repeating: [], count: parts.count)
+    for list in Array(duplicates) + [directDuplicates] {
+      for duplicate in list { duplicatesOfPart[duplicate.part].append(duplicate) }
+    }
+
+    var outputOffsets: [Int] = []
+    var accepted = origin.count
+    for (index, part) in parts.enumerated() {
+      duplicatesOfPart[index].sort { $0.candidate < $1.candidate }
+      try reportRejections(
+        part, duplicates: duplicatesOfPart[index], lineOffset: lineOffsets[index], context)
+      outputOffsets.append(accepted)
+      accepted += part.candidates.count - duplicatesOfPart[index].count
+      if !duplicatesOfPart[index].isEmpty { presenceIsSuperset = true }
+    }
+
+    // 4. Codes into the columns, each part into its own rows.
+    let added = accepted - origin.count
+    origin.append(contentsOf: repeatElement(0, count: added))
+    host.append(contentsOf: repeatElement(0, count: added))
+    kind.append(contentsOf: repeatElement(0, count: added))
+    year.append(contentsOf: repeatElement(0, count: added))
+    groups.append(contentsOf: repeatElement(0, count: added))
+    persons.append(contentsOf: repeatElement(0, count: added))
+    let scatter = withOutputColumns { output in
+      let scatter = ScatterJob(
+        parts: parts, duplicates: duplicatesOfPart, offsets: outputOffsets, output: output)
+      if parallel {
+        ImportState.perform(parts.count) { index in scatter.run(index) }
+      } else {
+        for index in parts.indices { scatter.run(index) }
+      }
+      return scatter
+    }
+    for (index, part) in parts.enumerated() {
+      for (row, value) in scatter.overflowRows(index) { overflow[row] = value }
+      presence.formUnion(part.presence)
+      report.dataRows += part.dataRows
+      report.blankLines += part.blankLines
+      line += part.lineCount
+    }
+    report.accepted = origin.count
+    return end
+  }
+
+  /// Calls `body` with pointers to every column.
+  private func withOutputColumns<Result>(_ body: (OutputColumns) -> Result) -> Result {
+    origin.withUnsafeMutableBufferPointer { origin in
+      host.withUnsafeMutableBufferPointer { host in
+        kind.withUnsafeMutableBufferPointer { kind in
+          year.withUnsafeMutableBufferPointer { year in
+            groups.withUnsafeMutableBufferPointer { groups in
+              persons.withUnsafeMutableBufferPointer { persons in
+                body(
+                  OutputColumns(
+                    origin: origin.baseAddress!, host: host.baseAddress!, kind: kind.baseAddress!,
+                    year: year.baseAddress!, groups: groups.baseAddress!,
+                    persons: persons.baseAddress!))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Makes room for `rows` rows in every column.
+  private func reserveColumns(_ rows: Int) {
+    origin.reserveCapacity(rows)
+    host.reserveCapacity(rows)
+    kind.reserveCapacity(rows)
+    year.reserveCapacity(rows)
+    groups.reserveCapacity(rows)
+    persons.reserveCapacity(rows)
+  }
+
+  /// Runs `work(0 ..< count)`, on as many threads when there are several.
+  private static func perform(_ count: Int, _ work: (Int) -> Void) {
+    if count == 1 {
+      work(0)
+    } else {
+      withoutActuallyEscaping(work) { work in
+        let box = UncheckedBox(work)
+        DispatchQueue.concurrentPerform(iterations: count) { index in box.value(index) }
+      }
+    }
+  }
+
+  /// Splits a quote-free run of whole lines into about equal parts, one per thread, at line
+  /// breaks.
+  private func splitAtLineBreaks(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+    let parts = Swift.min(importer.threads, Swift.max(1, range.count / importer.minimumPartBytes))
+    guard parts > 1 else { return [range] }
+    var ranges: [Range<Int>] = []
+    var start = range.lowerBound
+    for part in 1..<parts {
+      let target = Swift.max(start, range.lowerBound + range.count / parts * part)
+      guard target < range.upperBound,
+        let found = memchr(base + target, 0x0A, range.upperBound - target)
+      else { break }
+      let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+      ranges.append(start..<end)
+      start = end
+    }
+    if start < range.upperBound { ranges.append(start..<range.upperBound) }
+    return ranges
+  }
+
+  /// Adds a part's rejected rows — those rejected on their own, and the repeated ids — to the
+  /// report in file order; in strict mode, throws the first.
+  private func reportRejections(
+    _ part: ImportPart, duplicates: [Duplicate], lineOffset: Int, _ context: PartContext
+  ) throws(ImportError) {
+    let strict = importer.mode == .strict
+    var nextDuplicate = 0
+    var nextReject = 0
+    while nextDuplicate < duplicates.count || nextReject < part.rejects.count {
+      // A row rejected on its own after `before` candidates comes before candidate `before`.
+      let takeReject =
+        nextReject < part.rejects.count
+        && (nextDuplicate == duplicates.count
+          || part.rejects[nextReject].before <= duplicates[nextDuplicate].candidate)
+      if takeReject {
+        let reject = part.rejects[nextReject]
+        let error = reject.error.shifted(by: lineOffset)
+        if strict { throw error }
+        report.rejected.append(
+          RejectedRow(line: reject.line + lineOffset, raw: reject.raw, error: error))
+        nextReject += 1
+      } else {
+        let duplicate = duplicates[nextDuplicate]
+        let (error, raw) = duplicateRejection(
+          part.candidates[duplicate.candidate], firstLine: duplicate.firstLine,
+          lineOffset: lineOffset, context)
+        if strict { throw error }
+        report.rejected.append(RejectedRow(line: error.line!, raw: raw, error: error))
+        nextDuplicate += 1
+      }
+    }
+  }
+
+  /// The error and text of a row whose id an earlier row has, as ``IncidentCSV`` words them.
+  private func duplicateRejection(
+    _ candidate: Candidate, firstLine: Int, lineOffset: Int, _ context: PartContext
+  ) -> (ImportError, String) {
+    let parser = context.parser
+    let recordLine = Int(candidate.line) + lineOffset
+    var scanner = CSVScanner()
+    let start = Int(candidate.recordStart)
+    guard
+      case .record(let end, _, _) = scanner.scan(
+        context.buffer, from: start, isFinal: context.isFinal)
+    else { preconditionFailure("ColumnImporter: a record read before cannot be found again") }
+    return withUnsafePointer(to: &scanner) { pointer in
+      let record = CSVRecord(
+        buffer: context.buffer, scanner: pointer, range: start..<end, line: recordLine)
+      let id = parser.idText(of: record)
+      let error = ImportError(
+        .invalidRecord(.duplicateID(id, firstLine: firstLine)), line: recordLine,
+        column: parser.columnNumber(of: .id), field: parser.columnName(of: .id), recordID: id)
+      return (error, parser.rejectedText(of: record, names: context.names))
+    }
+  }
+
+  /// The columns and the report.
+  func finish() -> ColumnImportResult {
+    if presenceIsSuperset {
+      presence.deallocate()
+      presence = PartPresence()
+      for row in 0..<origin.count {
+        presence.note(origin: origin[row], host: host[row], kind: kind[row], year: year[row], groups: groups[row])
+      }
+    }
+    let columns = IncidentColumns(
+      origin: origin, host: host, kind: kind, year: year, groups: groups, persons: persons,
+      personsOverflow: overflow, presence: presence.columnPresence)
+    return ColumnImportResult(columns: columns, report: report)
+  }
+}
+
+extension ImportError {
+  /// The same error on a line `offset` further down.
+  func shifted(by offset: Int) -> ImportError {
+    ImportError(kind, line: line.map { $0 + offset }, column: column, field: field, recordID: recordID)
+  }
+}
+
+/// A value handed to other threads as is. `@unchecked Sendable`: used only where the threads'
+/// accesses are disjoint and `concurrentPerform` returns after all of them.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+// MARK: - Parts
+
+/// What every part of a block shares.
+internal struct PartContext: @unchecked Sendable {
+  // `@unchecked Sendable`: the buffer is only read while the parts are read, and the parser
+  // and validator are immutable.
+  let buffer: UnsafeBufferPointer<UInt8>
+  let isFinal: Bool
+  let parser: IncidentRowParser
+  let validator: FastRowValidator?
+  /// Any validator of the file, usable or not (so that readers can hold one without an
+  /// optional).
+  let fallbackValidator: FastRowValidator
+  let mode: ImportMode
+  let names: PersonNamePolicy
+  /// The id shares (the readers count their candidates per share).
+  let ids: IDIndex
+  /// Ids that are canonical integers below this go to the direct table.
+  let directBound: Int
+}
+
+/// Where an id is checked: its value in the direct table (a canonical decimal integer below
+/// `bound`), or its share of the ``IDIndex`` and its hash. The choice depends on the id's key
+/// bytes alone, so every occurrence of an id goes to the same place.
+@inline(__always)
+internal func idRoute(_ key: UnsafeBufferPointer<UInt8>, bound: Int, slack: Int, ids: IDIndex) -> (share: UInt16, hash: UInt64) {
+  if let value = FastRowValidator.canonicalInteger(key), value < bound {
+    return (Candidate.directShare, UInt64(value))
+  }
+  let hash = IDTable.hash(UnsafeRawBufferPointer(key), slack: slack)
+  return (UInt16(truncatingIfNeeded: ids.share(of: hash)), hash)
+}
+
+/// A row valid on its own, whose id is still to be checked against the earlier rows: its codes,
+/// its id's hash (its bytes are in the part's arena), its line from the part's start and where
+/// its record starts in the buffer. 32 bytes.
+internal struct Candidate {
+  var hash: UInt64
+  var idEnd: Int32
+  var line: Int32
+  var recordStart: Int32
+  var year: UInt16
+  var groups: UInt16
+  var origin: UInt8
+  var host: UInt8
+  var kind: UInt8
+  /// The persons, or 0xFF for 255 or more (the number is in ``ImportPart/overflow``).
+  var persons: UInt8
+  /// The id's share in the ``IDIndex``, or ``directShare`` when the id is a value of the direct
+  /// table (then `hash` is the value and the id's bytes are not kept).
+  var share: UInt16
+
+  /// The `share` of an id checked in the direct table.
+  static let directShare = UInt16.max
+}
+
+/// A candidate whose id an earlier row has.
+internal struct Duplicate {
+  var part: Int
+  var candidate: Int
+  var firstLine: Int
+}
+
+/// Lists, share by share, the candidates of each part: part *i* writes its candidates' global
+/// numbers at its own cursors. `@unchecked Sendable`: the parts' cursor ranges are disjoint.
+private struct GroupingJob: @unchecked Sendable {
+  let parts: [ImportPart]
+  let partBases: [Int]
+  /// `cursors[share * parts.count + part]`: where the part's next candidate of the share goes.
+  let cursors: UnsafeMutableBufferPointer<Int>
+  let ordinals: UnsafeMutablePointer<UInt32>
+
+  func run(_ index: Int) {
+    let part = parts[index]
+    let candidates = part.candidates.base
+    let stride = parts.count
+    let base = UInt32(truncatingIfNeeded: partBases[index])
+    let cursors = self.cursors.baseAddress! + index
+    for candidate in 0..<part.candidates.count where candidates[candidate].share != Candidate.directShare {
+      let slot = Int(candidates[candidate].share) &* stride
+      ordinals[cursors[slot]] = base &+ UInt32(truncatingIfNeeded: candidate)
+      cursors[slot] &+= 1
+    }
+  }
+}
+
+/// Adds the ids of the block to their shares, each share in row order; worker *w* takes the
+/// shares *w*, *w* + workers, …. `@unchecked Sendable`: each share is written by one worker,
+/// worker *w* writes only `duplicates[w]`, and the parts are only read.
+private struct DeduplicationJob: @unchecked Sendable {
+  let parts: [ImportPart]
+  let partBases: [Int]
+  let lineOffsets: [Int]
+  let ids: IDIndex
+  let ordinals: UnsafeMutablePointer<UInt32>
+  let shareStarts: UnsafeMutableBufferPointer<Int>
+  let workers: Int
+  let duplicates: UnsafeMutableBufferPointer<[Duplicate]>
+
+  func run(_ worker: Int) {
+    var found: [Duplicate] = []
+    // The parts as plain pointers, so the loop does no reference counting.
+    let count = parts.count
+    let candidates = UnsafeMutablePointer<UnsafeMutablePointer<Candidate>>.allocate(capacity: count)
+    let arenas = UnsafeMutablePointer<UnsafeRawPointer>.allocate(capacity: count)
+    let bases = UnsafeMutablePointer<Int>.allocate(capacity: count + 1)
+    let offsets = UnsafeMutablePointer<Int>.allocate(capacity: count)
+    defer {
+      candidates.deallocate()
+      arenas.deallocate()
+      bases.deallocate()
+      offsets.deallocate()
+    }
+    for (index, part) in parts.enumerated() {
+      candidates[index] = part.candidates.base
+      arenas[index] = UnsafeRawPointer(part.idBytes.base)
+      bases[index] = partBases[index]
+      offsets[index] = lineOffsets[index]
+    }
+    bases[count] = Int.max
+    for share in stride(from: worker, to: ids.count, by: workers) {
+      let start = shareStarts[share]
+      let end = shareStarts[share + 1]
+      guard start < end else { continue }
+      var table = ids.tables[share]
+      for position in start..<end {
+        let ordinal = Int(ordinals[position])
+        var index = 0
+        while bases[index &+ 1] <= ordinal { index &+= 1 }
+        let candidate = ordinal &- bases[index]
+        let rows = candidates[index]
+        let row = rows[candidate]
+        let idStart = candidate == 0 ? 0 : Int(rows[candidate &- 1].idEnd)
+        let bytes = UnsafeRawBufferPointer(
+          start: arenas[index] + idStart, count: Int(row.idEnd) &- idStart)
+        if let firstLine = table.insert(bytes, hash: row.hash, line: Int(row.line) &+ offsets[index]) {
+          found.append(Duplicate(part: index, candidate: candidate, firstLine: firstLine))
+        }
+      }
+      ids.tables[share] = table
+    }
+    duplicates[worker] = found
+  }
+}
+
+/// Where the accepted codes go.
+internal struct OutputColumns {
+  let origin: UnsafeMutablePointer<UInt8>
+  let host: UnsafeMutablePointer<UInt8>
+  let kind: UnsafeMutablePointer<UInt8>
+  let year: UnsafeMutablePointer<UInt16>
+  let groups: UnsafeMutablePointer<UInt16>
+  let persons: UnsafeMutablePointer<UInt8>
+}
+
+/// Writes each part's accepted codes into its rows of the columns. `@unchecked Sendable`: part
+/// *i* writes rows `offsets[i] ..<` its accepted count, disjoint from the other parts', and
+/// `overflow[i]`.
+private final class ScatterJob: @unchecked Sendable {
+  let parts: [ImportPart]
+  let duplicates: [[Duplicate]]
+  let offsets: [Int]
+  let output: OutputColumns
+  private let overflow: UnsafeMutableBufferPointer<[(Int, Int)]>
+
+  init(parts: [ImportPart], duplicates: [[Duplicate]], offsets: [Int], output: OutputColumns) {
+    self.parts = parts
+    self.duplicates = duplicates
+    self.offsets = offsets
+    self.output = output
+    overflow = .allocate(capacity: parts.count)
+    overflow.initialize(repeating: [])
+  }
+
+  deinit {
+    overflow.deinitialize()
+    overflow.deallocate()
+  }
+
+  /// The rows with 255 or more persons that part `index` wrote, and their persons.
+  func overflowRows(_ index: Int) -> [(Int, Int)] { overflow[index] }
+
+  func run(_ index: Int) {
+    let part = parts[index]
+    let candidates = part.candidates.base
+    let count = part.candidates.count
+    var row = offsets[index]
+    let skip = duplicates[index]
+    var nextSkip = 0
+    var nextOverflow = 0
+    let overflowing = part.overflow
+    var rows: [(Int, Int)] = []
+    for candidate in 0..<count {
+      if nextSkip < skip.count && skip[nextSkip].candidate == candidate {
+        nextSkip += 1
+        if nextOverflow < overflowing.count && overflowing[nextOverflow].0 == candidate {
+          nextOverflow += 1
+        }
+        continue
+      }
+      let codes = candidates[candidate]
+      output.origin[row] = codes.origin
+      output.host[row] = codes.host
+      output.kind[row] = codes.kind
+      output.year[row] = codes.year
+      output.groups[row] = codes.groups
+      output.persons[row] = codes.persons
+      if nextOverflow < overflowing.count && overflowing[nextOverflow].0 == candidate {
+        rows.append((row, overflowing[nextOverflow].1))
+        nextOverflow += 1
+      }
+      row += 1
+    }
+    overflow[index] = rows
+  }
+}
+
+/// Which codes occur, gathered as byte flags (cheaper per row than bit sets): origins at
+/// 0–255, hosts at 256–511, kinds at 512–767, ethnic-group bit sets at 768–1791. The owner
+/// calls ``deallocate()``.
+internal struct PartPresence {
+  let flags: UnsafeMutablePointer<UInt8>
+  var yearMin: UInt16 = .max
+  var yearMax: UInt16 = 0
+
+  init() {
+    flags = .allocate(capacity: 1792)
+    flags.initialize(repeating: 0, count: 1792)
+  }
+
+  func deallocate() { flags.deallocate() }
+
+  mutating func clear() {
+    flags.update(repeating: 0, count: 1792)
+    yearMin = .max
+    yearMax = 0
+  }
+
+  @inline(__always)
+  mutating func note(origin: UInt8, host: UInt8, kind: UInt8, year: UInt16, groups: UInt16) {
+    flags[Int(origin)] = 1
+    flags[256 &+ Int(host)] = 1
+    flags[512 &+ Int(kind)] = 1
+    flags[768 &+ Int(groups & RowCodes.groupBits)] = 1
+    yearMin = Swift.min(yearMin, year)
+    yearMax = Swift.max(yearMax, year)
+  }
+
+  mutating func formUnion(_ other: PartPresence) {
+    for index in 0..<1792 { flags[index] |= other.flags[index] }
+    yearMin = Swift.min(yearMin, other.yearMin)
+    yearMax = Swift.max(yearMax, other.yearMax)
+  }
+
+  /// The store's presence.
+  var columnPresence: ColumnPresence {
+    var presence = ColumnPresence()
+    for index in 0..<256 {
+      if flags[index] != 0 { presence.origins[index >> 6] |= 1 << UInt64(index & 63) }
+      if flags[256 + index] != 0 { presence.hosts[index >> 6] |= 1 << UInt64(index & 63) }
+      if flags[512 + index] != 0 { presence.kinds |= 1 << UInt32(index) }
+    }
+    for mask in 0..<1024 where flags[768 + mask] != 0 {
+      presence.groups |= UInt16(mask)
+      presence.groupMasks[mask >> 6] |= 1 << UInt64(mask & 63)
+    }
+    presence.yearMin = yearMin
+    presence.yearMax = yearMax
+    return presence
+  }
+}
+
+/// The records of one part of a block, read on one thread: the candidates, the rows rejected
+/// on their own, and the counts. Lines are counted from 0 at the part's first record. A part is
+/// reused from block to block.
+internal final class ImportPart: @unchecked Sendable {
+  // `@unchecked Sendable`: one thread reads a part, then other threads only read it.
+  var candidates = RawArray<Candidate>(capacity: 1 << 12)
+  var idBytes = RawArray<UInt8>(capacity: 1 << 14)
+  /// (candidate, persons) for the candidates with 255 or more persons, in order.
+  var overflow: [(Int, Int)] = []
+  var presence = PartPresence()
+  /// The number of candidates of each id share.
+  var shareCounts = RawArray<UInt32>(capacity: 16)
+  /// The rows rejected on their own, each after `before` candidates.
+  var rejects: [(before: Int, line: Int, raw: String, error: ImportError)] = []
+  var dataRows = 0
+  var blankLines = 0
+  /// Rows the fast path took.
+  var fastRows = 0
+  /// The line breaks the part's records span.
+  var lineCount = 0
+  /// Where the first record not read starts.
+  var end = 0
+
+  init() {}
+
+  /// Frees the buffers (the part must not be used afterwards).
+  func deallocate() {
+    candidates.deallocate()
+    idBytes.deallocate()
+    presence.deallocate()
+    shareCounts.deallocate()
+  }
+
+  /// Reads the records of `range` into `part`: lines of a quote-free run (`scanner` false), or
+  /// records found by ``CSVScanner`` (`scanner` true; the last one may be incomplete and is then
+  /// left).
+  static func read(_ part: ImportPart, _ context: PartContext, _ range: Range<Int>, scanner useScanner: Bool) {
+    var reader = PartReader(part: part, context: context)
+    if useScanner {
+      reader.readScanned(range)
+    } else {
+      reader.readLines(range)
+    }
+    reader.finish()
+  }
+}
+
+/// The loops that read one part, working on local copies of the part's buffers (so the hot loop
+/// pays neither exclusivity checks nor reference counting).
+private struct PartReader {
+  let part: ImportPart
+  let context: PartContext
+  /// The fast path, when `usable`.
+  let validator: FastRowValidator
+  let usable: Bool
+  let base: UnsafePointer<UInt8>
+  let headerCount: Int
+  let strict: Bool
+  var candidates: RawArray<Candidate>
+  var idBytes: RawArray<UInt8>
+  var presence: PartPresence
+  let shareCounts: UnsafeMutablePointer<UInt32>
+  let ids: IDIndex
+  var dataRows = 0
+  var blankLines = 0
+  var fastRows = 0
+  var lineCount = 0
+  var end = 0
+  let starts: UnsafeMutablePointer<Int>
+  let ends: UnsafeMutablePointer<Int>
+  var scanner = CSVScanner()
+
+  init(part: ImportPart, context: PartContext) {
+    self.part = part
+    self.context = context
+    validator = context.validator ?? context.fallbackValidator
+    usable = context.validator != nil
+    base = context.buffer.baseAddress!
+    headerCount = context.parser.headerCount
+    strict = context.mode == .strict
+    candidates = part.candidates
+    idBytes = part.idBytes
+    presence = part.presence
+    candidates.removeAll()
+    idBytes.removeAll()
+    presence.clear()
+    ids = context.ids
+    part.shareCounts.removeAll()
+    part.shareCounts.reserve(ids.count)
+    shareCounts = part.shareCounts.base
+    shareCounts.update(repeating: 0, count: ids.count)
+    part.shareCounts.didAppend(ids.count)
+    part.overflow.removeAll(keepingCapacity: true)
+    part.rejects.removeAll()
+    starts = .allocate(capacity: headerCount)
+    ends = .allocate(capacity: headerCount)
+  }
+
+  /// Stores the local state back into the part.
+  mutating func finish() {
+    part.candidates = candidates
+    part.idBytes = idBytes
+    part.presence = presence
+    part.dataRows = dataRows
+    part.blankLines = blankLines
+    part.fastRows = fastRows
+    part.lineCount = lineCount
+    part.end = end
+    starts.deallocate()
+    ends.deallocate()
+  }
+
+  /// `0x80` in each byte of `x` that is zero, 0 elsewhere (exact: no borrow between bytes).
+  @inline(__always)
+  static func zeroBytes(_ x: UInt64) -> UInt64 {
+    ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
+  }
+
+  /// The lines of a quote-free run: each line one record, split at commas in one pass.
+  mutating func readLines(_ range: Range<Int>) {
+    let limit = range.upperBound
+    let headerCount = self.headerCount
+    let starts = self.starts
+    let ends = self.ends
+    let base = self.base
+    // A local copy, made once: read through `self`, the validator would be copied every row.
+    let validator = self.validator
+    let usable = self.usable
+    let bufferCount = context.buffer.count
+    var position = range.lowerBound
+    while position < limit {
+      var fields = 0
+      var fieldStart = position
+      var high: UInt64 = 0
+      var index = position
+      // Eight bytes at a time: a bit for each comma and line feed (exact zero-byte test of
+      // `word ^ pattern`), handled in order. The bytes after the line feed belong to the next
+      // record; they only make `high` pessimistic.
+      var found = false
+      while index &+ 8 <= limit {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        high |= word
+        var delimiters = PartReader.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C)
+          | PartReader.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+        while delimiters != 0 {
+          let at = index &+ (delimiters.trailingZeroBitCount &>> 3)
+          if base[at] == 0x0A {
+            index = at
+            found = true
+            break
+          }
+          if fields < headerCount {
+            starts[fields] = fieldStart
+            ends[fields] = at
+          }
+          fields &+= 1
+          fieldStart = at &+ 1
+          delimiters &= delimiters &- 1
+        }
+        if found { break }
+        index &+= 8
+      }
+      if !found {
+        while index < limit {
+          let byte = base[index]
+          if byte == 0x0A { break }
+          if byte == 0x2C {
+            if fields < headerCount {
+              starts[fields] = fieldStart
+              ends[fields] = index
+            }
+            fields &+= 1
+            fieldStart = index &+ 1
+          }
+          high |= UInt64(byte)
+          index &+= 1
+        }
+      }
+      let next = index < limit ? index &+ 1 : limit
+      var recordEnd = index
+      if recordEnd > fieldStart && base[recordEnd &- 1] == 0x0D { recordEnd &-= 1 }
+      if fields < headerCount {
+        starts[fields] = fieldStart
+        ends[fields] = recordEnd
+      }
+      fields &+= 1
+      if fields == 1 && fieldStart == recordEnd {
+        blankLines &+= 1
+      } else if fields != headerCount || !usable
+        || !take(position, recordEnd, ascii: high & 0x8080_8080_8080_8080 == 0, limit: bufferCount, validator)
+      {
+        guard
+          case .record(let end, _, _) = scanner.scan(
+            context.buffer, from: position, isFinal: context.isFinal)
+        else { preconditionFailure("ColumnImporter: CSVScanner does not find a quote-free line") }
+        if general(position..<end) {
+          lineCount &+= 1
+          self.end = next
+          return
+        }
+      }
+      lineCount &+= 1
+      position = next
+    }
+    end = position
+  }
+
+  /// Records as ``CSVScanner`` delimits them (quoted fields may span lines); plain ones still
+  /// take the fast path.
+  mutating func readScanned(_ range: Range<Int>) {
+    let buffer = UnsafeBufferPointer(rebasing: context.buffer[0..<range.upperBound])
+    var position = range.lowerBound
+    while position < range.upperBound {
+      guard
+        case .record(let end, let next, let lineBreaks) = scanner.scan(
+          buffer, from: position, isFinal: context.isFinal)
+      else { break }
+      var taken = false
+      if scanner.problem == nil && scanner.fieldCount == headerCount
+        && !(headerCount == 1 && scanner.fieldStarts[0] == scanner.fieldEnds[0] && !scanner.fieldQuoted[0])
+      {
+        var plain = true
+        for index in 0..<headerCount {
+          let start = scanner.fieldStarts[index]
+          let fieldEnd = scanner.fieldEnds[index]
+          if scanner.fieldQuoted[index] && memchr(base + start, 0x22, fieldEnd - start) != nil {
+            plain = false
+            break
+          }
+          starts[index] = start
+          ends[index] = fieldEnd
+        }
+        taken = plain && usable && take(position, end, ascii: false, limit: range.upperBound, validator)
+      }
+      if !taken && general(position..<end) {
+        lineCount &+= lineBreaks
+        self.end = next
+        return
+      }
+      lineCount &+= lineBreaks
+      position = next
+    }
+    end = position
+  }
+
+  /// Offers the record `start ..< end`, whose fields are in `starts`/`ends`, to the fast path;
+  /// returns whether it took it. `limit` is where the bytes that may be read end.
+  @inline(__always)
+  mutating func take(
+    _ start: Int, _ end: Int, ascii: Bool, limit: Int, _ validator: borrowing FastRowValidator
+  ) -> Bool {
+    guard ascii || isWellFormedUTF8(UnsafeBufferPointer(start: base + start, count: end &- start)),
+      let codes = validator.codes(FastRowValidator.Row(base: base, starts: starts, ends: ends), ascii: ascii)
+    else { return false }
+    dataRows &+= 1
+    fastRows &+= 1
+    let id = codes.id
+    let idCount = id.count
+    let slack = id.baseAddress! >= base && id.baseAddress! < base + limit
+      ? base + limit - (id.baseAddress! + idCount) : 0
+    var route = (share: Candidate.directShare, hash: UInt64(0))
+    if let value = FastRowValidator.canonicalInteger(id), value < context.directBound {
+      route.hash = UInt64(value)
+    } else {
+      route.hash = IDTable.hash(UnsafeRawBufferPointer(id), slack: slack)
+      route.share = UInt16(truncatingIfNeeded: ids.share(of: route.hash))
+    }
+    if route.share != Candidate.directShare {
+      // Keep the id's bytes (8 at once when it fits a word and the bytes after it may be read).
+      idBytes.reserveMore(idCount &+ 8)
+      if idCount <= 8 && slack >= 8 &- idCount {
+        UnsafeMutableRawPointer(idBytes.base + idBytes.count).storeBytes(
+          of: UnsafeRawPointer(id.baseAddress!).loadUnaligned(as: UInt64.self), as: UInt64.self)
+      } else {
+        (idBytes.base + idBytes.count).update(from: id.baseAddress!, count: idCount)
+      }
+      idBytes.didAppend(idCount)
+    }
+    append(
+      codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, route,
+      line: lineCount, recordStart: start)
+    return true
+  }
+
+  @inline(__always)
+  mutating func append(
+    _ origin: UInt8, _ host: UInt8, _ kind: UInt8, _ year: UInt16, _ groups: UInt16,
+    _ persons: Int, _ route: (share: UInt16, hash: UInt64), line: Int, recordStart: Int
+  ) {
+    var code = UInt8(truncatingIfNeeded: persons)
+    if persons >= Int(RowCodes.overflowMarker) {
+      part.overflow.append((candidates.count, persons))
+      code = RowCodes.overflowMarker
+    }
+    if route.share != Candidate.directShare { shareCounts[Int(route.share)] &+= 1 }
+    candidates.append(
+      Candidate(
+        hash: route.hash, idEnd: Int32(truncatingIfNeeded: idBytes.count),
+        line: Int32(truncatingIfNeeded: line), recordStart: Int32(truncatingIfNeeded: recordStart),
+        year: year, groups: groups, origin: origin, host: host, kind: kind, persons: code,
+        share: route.share))
+    presence.note(origin: origin, host: host, kind: kind, year: year, groups: groups)
+  }
+
+  /// Reads a record the fast path did not take (the scanner holds its fields), as
+  /// ``IncidentCSV`` does. Returns whether to stop (strict mode, after the first rejected row).
+  mutating func general(_ range: Range<Int>) -> Bool {
+    let parser = context.parser
+    let line = lineCount
+    let before = candidates.count
+    let part = self.part
+    let context = self.context
+    var scanner = self.scanner
+    let outcome = withUnsafePointer(to: &scanner) { pointer -> Result<Incident, ImportError>? in
+      let record = CSVRecord(buffer: context.buffer, scanner: pointer, range: range, line: line)
+      if record.isBlank { return nil }
+      do throws(ImportError) {
+        return .success(try parser.incident(from: record))
+      } catch {
+        part.rejects.append(
+          (before, line, parser.rejectedText(of: record, names: context.names), error))
+        return .failure(error)
+      }
+    }
+    switch outcome {
+    case nil:
+      blankLines &+= 1
+      return false
+    case .failure:
+      dataRows &+= 1
+      return strict
+    case .success(let incident):
+      dataRows &+= 1
+      let codes = RowCodes(incident)
+      let key = IDTable.key(of: incident.id)
+      key.withUnsafeBufferPointer { id in
+        let route = idRoute(id, bound: context.directBound, slack: 0, ids: ids)
+        if route.share != Candidate.directShare { idBytes.append(contentsOf: id) }
+        append(
+          codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, route,
+          line: line, recordStart: range.lowerBound)
+      }
+      return false
+    }
+  }
+}
+

@@ -1,0 +1,291 @@
+import Foundation
+import Testing
+
+@testable import TransnationalRepression
+
+/// The columnar import (``IncidentColumns/read(contentsOf:mapping:mode:today:rejectedRowNames:threads:)``)
+/// against ``IncidentCSV``: for every file of the bad-input corpus, for synthetic datasets written
+/// with ``IncidentCSV/write(_:names:)``, for gen.py-style files read through a mapping and for
+/// randomly damaged files, both modes must give the same columns (those of the dataset
+/// ``IncidentCSV`` accepts), the same ``ImportReport``, and the same ``ImportError`` — read from
+/// memory and from a file, on one thread and several, with blocks of the default size and blocks
+/// so small that records straddle them.
+@Suite("Columnar CSV import against IncidentCSV")
+struct ColumnImportTests {
+  /// How the columnar reader is run.
+  struct Configuration: CustomStringConvertible {
+    var fromFile: Bool
+    var threads: Int
+    var blockSize: Int?
+    var minimumPartBytes: Int?
+
+    var description: String {
+      "\(fromFile ? "file" : "memory"), \(threads) threads, block \(blockSize.map(String.init) ?? "default"), part \(minimumPartBytes.map(String.init) ?? "default")"
+    }
+  }
+
+  static let configurations = [
+    Configuration(fromFile: false, threads: 1),
+    Configuration(fromFile: false, threads: 3, minimumPartBytes: 1),
+    Configuration(fromFile: true, threads: 1),
+    Configuration(fromFile: true, threads: 2, blockSize: 61, minimumPartBytes: 1),
+    Configuration(fromFile: true, threads: 3, blockSize: 1_000, minimumPartBytes: 40),
+  ]
+
+  static let today = CorpusManifest.today
+
+  /// Reads `bytes` with both readers in both modes and every configuration, and expects the same
+  /// outcome.
+  /// - Returns: How many rows the fast path took in each read (to check that it is used).
+  @discardableResult
+  static func compare(
+    _ bytes: [UInt8], mapping: ColumnMapping = .canonical, names: PersonNamePolicy = .redact,
+    label: String, configurations: [Configuration] = configurations,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> [Int] {
+    var fastRowCounts: [Int] = []
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tnr-columns-\(UUID().uuidString).csv")
+    try Data(bytes).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    for mode in [ImportMode.lenient, .strict] {
+      let expected = Result { () throws(ImportError) in
+        try IncidentCSV.read(
+          bytes: bytes, mapping: mapping, mode: mode, today: today, rejectedRowNames: names)
+      }
+      for configuration in configurations {
+        var importer = ColumnImporter(
+          mapping: mapping, mode: mode, today: today, names: names, threads: configuration.threads)
+        if let size = configuration.blockSize { importer.blockSize = size }
+        if let size = configuration.minimumPartBytes { importer.minimumPartBytes = size }
+        var fastRows = 0
+        let actual = Result { () throws(ImportError) in
+          let read =
+            configuration.fromFile
+            ? try importer.readCountingFastRows(.file(file))
+            : try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
+              try importer.readCountingFastRows(.bytes(buffer))
+            }
+          fastRows = read.fastRows
+          return read.result
+        }
+        fastRowCounts.append(fastRows)
+        let context = "\(label), \(mode), \(configuration)"
+        switch (expected, actual) {
+        case (.success(let expected), .success(let actual)):
+          #expect(actual.report == expected.report, "\(context)", sourceLocation: sourceLocation)
+          #expect(
+            actual.columns == IncidentColumns(expected.dataset), "\(context)",
+            sourceLocation: sourceLocation)
+          #expect(actual.columns.count == expected.dataset.count, sourceLocation: sourceLocation)
+        case (.failure(let expected), .failure(let actual)):
+          #expect(actual == expected, "\(context)", sourceLocation: sourceLocation)
+        case (.success, .failure(let error)):
+          Issue.record("\(context): IncidentCSV reads it, the columnar import throws \(error)", sourceLocation: sourceLocation)
+        case (.failure(let error), .success):
+          Issue.record("\(context): IncidentCSV throws \(error), the columnar import reads it", sourceLocation: sourceLocation)
+        }
+      }
+    }
+    return fastRowCounts
+  }
+
+  @Test("every file of the bad-input corpus gives IncidentCSV's columns, report and errors", arguments: CorpusManifest.names)
+  func corpus(_ name: String) throws {
+    let bytes = [UInt8](try Data(contentsOf: CorpusManifest.url(name)))
+    try Self.compare(bytes, label: name)
+    try Self.compare(bytes, names: .include, label: name + " (names included)", configurations: [Self.configurations[1]])
+  }
+
+  @Test("synthetic datasets written with IncidentCSV.write read back identically", arguments: [UInt64(1), 7, 2026])
+  func synthetic(seed: UInt64) throws {
+    let dataset = SyntheticIncidents(seed: seed, origins: .freedomHouse2025).dataset(count: 1_500)
+    let text = IncidentCSV.write(dataset)
+    let fast = try Self.compare(Array(text.utf8), label: "synthetic \(seed)")
+    // Every row of a clean file takes the fast path (in lenient mode, every configuration).
+    #expect(fast.prefix(Self.configurations.count).allSatisfy { $0 == 1_500 }, "\(fast)")
+    let result = try IncidentColumns.read(text: text, today: Self.today)
+    #expect(result.columns == IncidentColumns(dataset))
+    #expect(result.report.isClean && result.report.accepted == 1_500)
+  }
+
+  @Test("the bundled sample, with names and further sources, reads back identically")
+  func bundledSample() throws {
+    let text = IncidentCSV.write(IncidentDataset.documentedSample, names: .include)
+    try Self.compare(Array(text.utf8), label: "sample")
+    try Self.compare(Array(text.utf8), names: .include, label: "sample, names")
+    // Further numbered sources and every optional column.
+    let source = try SourceCitation(title: "first", url: "https://example.org/a", publisher: "P", date: "2020-02-29")
+    let second = try SourceCitation(title: "second, with a comma", date: "2021")
+    let records = try (0..<40).map { index in
+      try Incident(
+        id: "X-\(index)", host: Country(index: index * 6)!,
+        date: IncidentDate(year: 2019, month: 1 + index % 12, day: 1 + index % 28, precision: .day),
+        kind: index % 3 == 0 ? .detention(.released) : .intimidation(.threat),
+        persons: try PersonCount(index * 20, qualifier: .atLeast), ethnicGroups: [.kazakh, .hui],
+        gender: index % 2 == 0 ? .female : nil, sources: index % 4 == 0 ? [source, second] : [source],
+        notes: index % 5 == 0 ? "café — \"quoted\"" : "", personName: index % 7 == 0 ? PersonName("Ä B") : nil)
+    }
+    let text2 = IncidentCSV.write(try IncidentDataset(records, validatedOn: Self.today), names: .include)
+    try Self.compare(Array(text2.utf8), label: "optional columns")
+    try Self.compare(Array(text2.utf8), names: .omit, label: "optional columns, names omitted")
+  }
+
+  /// The mapping of gen.py's benchmark CSV.
+  static let genMapping = ColumnMapping(
+    columns: [.category: "kind", .host: "host_country_iso2"],
+    defaults: [
+      .origin: "CN", .month: "", .day: "", .datePrecision: "year", .mode: "unspecified",
+      .persons: "", .personsQualifier: "unknown", .ethnicGroups: "Uyghur",
+      .sourceTitle: "Synthetic benchmark data", .sourceURL: "", .sourceDate: "", .notes: "",
+    ])
+
+  @Test("gen.py-style files through a column mapping, clean and damaged", arguments: 0..<6)
+  func mapped(round: Int) throws {
+    var random = TestRandom(seed: UInt64(round) &* 104_729 &+ 3)
+    let kinds = ["intimidation", "detention", "extradition"]
+    let countries = Country.allCountries
+    var text = round % 2 == 0 ? "id,kind,host_country_iso2,year\n" : "\u{FEFF}id,kind,host_country_iso2,year\r\n"
+    let damage = [
+      "XX", "na", "nam", "516", "0516", "4", "", " TR", "2027", "0999", "-0", "02020", "Detention",
+      "intimidation ", "\"TR\"", "\"T\"\"R\"", "é", "1e3", "9999", "1000",
+    ]
+    for row in 0..<1_200 {
+      var fields = [
+        String(row % 97 == 5 ? row - 3 : row + 1), kinds[Int.random(in: 0..<3, using: &random)],
+        countries[Int.random(in: 0..<countries.count, using: &random)].alpha2,
+        String(Int.random(in: 1997...2026, using: &random)),
+      ]
+      if round > 0 && Int.random(in: 0..<10, using: &random) == 0 {
+        fields[Int.random(in: 0..<4, using: &random)] = damage.randomElement(using: &random)!
+      }
+      if round > 2 && row % 113 == 0 { fields.append("extra") }
+      text += fields.joined(separator: ",") + (round % 2 == 0 ? "\n" : "\r\n")
+      if round > 1 && row % 301 == 0 { text += "\n" }
+    }
+    let fast = try Self.compare(Array(text.utf8), mapping: Self.genMapping, label: "mapped \(round)")
+    #expect(fast.prefix(Self.configurations.count).allSatisfy { $0 > 1_000 }, "lenient: \(fast)")
+    if round == 0 { #expect(fast.prefix(Self.configurations.count).allSatisfy { $0 == 1_200 }, "\(fast)") }
+  }
+
+  @Test("randomly damaged canonical files", arguments: 0..<10)
+  func damaged(round: Int) throws {
+    var random = TestRandom(seed: UInt64(round) &* 7_919 &+ 17)
+    let dataset = SyntheticIncidents(seed: UInt64(round), origins: .freedomHouse2025).dataset(count: 400)
+    var lines = IncidentCSV.write(dataset).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { Array($0.utf8) }
+    lines.removeLast()  // the empty string after the last line break
+    let replacements: [[UInt8]] = [
+      "", " ", "XX", "tur", "792", "0792", "-0", "-5", "0", "+3", "2027", "2026", "1999", "13",
+      "31", "day", "MONTH", "year", "reported", "detention", "deportation", "unspecified",
+      "Uyghur;kazakh", "uyghur;;Han", "Other", "at_least", "unknown", "exact", "female", "x",
+      "2021-02-29", "2020-02-29", "2020-13", "\"a,b\"", "\"a\"\"b\"", "\"unterminated", "caf\u{E9}",
+      "DOC-\u{212A}", "DOC-K", "e\u{301}", "\u{E9}", "\r", "\u{A0}", "1e2", "255", "256", "99999",
+    ].map { Array($0.utf8) } + [[0xFF, 0x41], [0xC3], [0xED, 0xA0, 0x80]]
+    for _ in 0..<60 {
+      let index = Int.random(in: 1..<lines.count, using: &random)
+      switch Int.random(in: 0..<10, using: &random) {
+      case 0:
+        lines.insert(lines[Int.random(in: 1..<lines.count, using: &random)], at: index)  // repeated id
+      case 1:
+        lines.insert([], at: index)  // blank line
+      case 2:
+        lines[index].append(0x0D)  // CRLF
+      case 3:
+        lines[index] += Array(",extra".utf8)
+      default:
+        var fields = lines[index].split(separator: 0x2C, omittingEmptySubsequences: false).map(Array.init)
+        fields[Int.random(in: 0..<fields.count, using: &random)] = replacements.randomElement(using: &random)!
+        lines[index] = Array(fields.joined(separator: [0x2C]))
+      }
+    }
+    var bytes = Array(lines.joined(separator: [0x0A]))
+    if round % 3 == 0 { bytes += [0x0A] }
+    if round % 4 == 1 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
+    try Self.compare(bytes, label: "damaged \(round)")
+  }
+
+  @Test("ids equal as strings are one id, even when their bytes differ")
+  func unicodeIDs() throws {
+    let header = IncidentField.canonical.map(\.rawValue).joined(separator: ",")
+    func row(_ id: String) -> String {
+      "\(id),CN,TR,2020,,,year,detention,detention,1,exact,Uyghur,Source,,,"
+    }
+    for (first, second) in [("DOC-\u{212A}", "DOC-K"), ("DOC-K", "DOC-\u{212A}"), ("\u{E9}", "e\u{301}"), ("A\u{30A}", "\u{C5}")] {
+      let text = [header, row(first), row("other"), row(second)].joined(separator: "\n") + "\n"
+      try Self.compare(Array(text.utf8), label: "\(first.unicodeScalars.map(\.value)) / \(second.unicodeScalars.map(\.value))")
+      let result = try IncidentColumns.read(text: text, mode: .lenient, today: Self.today)
+      #expect(result.report.rejected.map(\.line) == [4])
+    }
+  }
+
+  @Test("an invalid constant default sends every row to the general parser, with its errors")
+  func invalidDefault() throws {
+    var mapping = Self.genMapping
+    mapping.defaults[.origin] = "XX"
+    let text = "id,kind,host_country_iso2,year\n1,detention,TR,2020\n2,detention,NA,2021\n"
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "origin XX")
+    mapping.defaults[.origin] = "chn"
+    mapping.defaults[.mode] = "deportation"
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "mode deportation")
+    mapping.defaults[.ethnicGroups] = "uyghur;Kazakh"
+    mapping.defaults[.datePrecision] = "reported"
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "groups, precision")
+  }
+
+  @Test("file-level errors are IncidentCSV's")
+  func fileErrors() throws {
+    for text in ["", "\n", "id,id\n", "\u{FEFF}", "id,kind\n1,detention\n"] {
+      try Self.compare(Array(text.utf8), label: "file \(text.debugDescription)")
+      try Self.compare(Array(text.utf8), mapping: Self.genMapping, label: "file \(text.debugDescription), mapped")
+    }
+    let missing = URL(fileURLWithPath: "/nonexistent/tnr-\(UUID().uuidString).csv")
+    let expected = try #require(throws: ImportError.self) { try IncidentCSV.read(contentsOf: missing) }
+    let actual = try #require(throws: ImportError.self) { try IncidentColumns.read(contentsOf: missing) }
+    #expect(actual == expected)
+  }
+
+  @Test("the id table tells apart ids whose hashes collide")
+  func idTableCollisions() {
+    var table = IDTable(capacity: 5_000)
+    defer { table.deallocate() }
+    let ids = (0..<5_000).map { Array("id-\($0)".utf8) }
+    for (line, id) in ids.enumerated() {
+      // Every id gets the same hash (sized so that the table never grows, which recomputes the
+      // hashes): only the bytes tell them apart.
+      let first = id.withUnsafeBytes { table.insert($0, hash: 42, line: line) }
+      #expect(first == nil)
+    }
+    for (line, id) in ids.enumerated().prefix(50) {
+      #expect(id.withUnsafeBytes { table.insert($0, hash: 42, line: 9_999) } == line)
+    }
+    #expect(table.count == 5_000)
+    var hashed = IDTable()
+    defer { hashed.deallocate() }
+    for line in 0..<100_000 {
+      let id = Array(String(line).utf8)
+      #expect(id.withUnsafeBytes { hashed.insert($0, hash: IDTable.hash($0), line: line) } == nil)
+    }
+    #expect(hashed.insert(id: "77", line: 0) == 77)
+  }
+
+  @Test("UTF-8 validation agrees with String(validating:)")
+  func utf8() {
+    var random = TestRandom(seed: 99)
+    let samples: [[UInt8]] = [
+      [], [0x41], [0xC2, 0x80], [0xC1, 0x80], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+      [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+      [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], Array("naïve — ok".utf8),
+    ]
+    for sample in samples {
+      #expect(sample.withUnsafeBufferPointer(isWellFormedUTF8) == (String(validating: sample, as: UTF8.self) != nil), "\(sample)")
+    }
+    for _ in 0..<3_000 {
+      let bytes = (0..<Int.random(in: 0..<12, using: &random)).map { _ in
+        [UInt8(0x41), 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x90, 0x8F]
+          .randomElement(using: &random)!
+      }
+      #expect(bytes.withUnsafeBufferPointer(isWellFormedUTF8) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+    }
+  }
+}
