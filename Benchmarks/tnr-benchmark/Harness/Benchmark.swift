@@ -5,12 +5,12 @@
 ///
 /// ```swift
 /// Benchmark(
-///   name: "csv.import", summary: "parse the documented-events CSV", unit: "bytes",
-///   defaultSize: 27_350_225
+///   name: "csv.columns", summary: "read + validate gen.py's CSV into columns", unit: "rows",
+///   defaultSize: 1_000_000
 /// ) { context in
-///   let text = try makeCSV(bytes: context.size)          // untimed set-up
-///   return BenchmarkRun(items: text.utf8.count) {
-///     _ = try IncidentCSVReader().read(text)             // timed, once per repetition
+///   let file = try BaselineCSV.temporaryFile(rows: context.size)   // untimed set-up
+///   return BenchmarkRun(items: context.size, bytes: file.bytes, teardown: file.remove) {
+///     _ = try IncidentColumns.read(contentsOf: file.url, mapping: BaselineCSV.mapping)  // timed
 ///   }
 /// }
 /// ```
@@ -53,6 +53,8 @@ struct BenchmarkContext {
 struct BenchmarkRun {
   /// The items one repetition processes (the numerator of the rate).
   let items: Int
+  /// The input bytes one repetition reads, when it reads a file (for MB/s).
+  let bytes: Int?
   /// Runs before every repetition, outside the timer (e.g. zeroing an output table).
   let prepare: () -> Void
   /// The timed work.
@@ -61,22 +63,28 @@ struct BenchmarkRun {
   let checksum: () -> String?
   /// After the last repetition: extra JSON fields (e.g. the expected checksum).
   let details: () -> [(String, JSONValue)]
+  /// After the details: frees what the set-up made outside memory (temporary files).
+  let teardown: () -> Void
 
   init(
-    items: Int, prepare: @escaping () -> Void = {}, checksum: @escaping () -> String? = { nil },
-    details: @escaping () -> [(String, JSONValue)] = { [] }, body: @escaping () throws -> Void
+    items: Int, bytes: Int? = nil, prepare: @escaping () -> Void = {},
+    checksum: @escaping () -> String? = { nil },
+    details: @escaping () -> [(String, JSONValue)] = { [] }, teardown: @escaping () -> Void = {},
+    body: @escaping () throws -> Void
   ) {
     self.items = items
+    self.bytes = bytes
     self.prepare = prepare
     self.body = body
     self.checksum = checksum
     self.details = details
+    self.teardown = teardown
   }
 }
 
 /// Every registered benchmark. Add an area's list here.
 enum BenchmarkRegistry {
-  static let all: [Benchmark] = CountingBenchmarks.all
+  static let all: [Benchmark] = CountingBenchmarks.all + QueryBenchmarks.all + CSVBenchmarks.all
 
   /// The benchmark called `name`, if any.
   static func named(_ name: String) -> Benchmark? {
@@ -94,11 +102,16 @@ struct BenchmarkResult {
   let warmup: Int
   let checksum: String?
   let peakResidentBytes: Int?
+  /// The input bytes one repetition reads, when it reads a file.
+  var bytes: Int? = nil
   /// Extra fields, printed after the standard ones in JSON.
   var details: [(String, JSONValue)] = []
 
   /// Items per second at the median time.
   var itemsPerSecond: Double { Double(items) / measurement.median }
+
+  /// Input megabytes (10⁶ bytes) per second at the median time, when the input is a file.
+  var megabytesPerSecond: Double? { bytes.map { Double($0) / 1e6 / measurement.median } }
 
   /// The JSON object: `{"<unit>": items, "threads", "median_seconds", "<unit>_per_second",
   /// "checksum", ...}` — for counting benchmarks exactly the schema `compare-with-peers.sh`
@@ -122,6 +135,9 @@ struct BenchmarkResult {
       ("warmup", .int(warmup)),
       ("peak_rss_bytes", peakResidentBytes.map { .int($0) } ?? .null),
     ]
+    if let bytes, let rate = megabytesPerSecond {
+      fields += [("bytes", .int(bytes)), ("megabytes_per_second", .double(rate))]
+    }
     return fields + details
   }
 }

@@ -10,6 +10,17 @@ import Foundation
 enum PeakMemory {
   /// On Linux, `VmHWM` from `/proc/self/status`; elsewhere `getrusage`'s `ru_maxrss` (bytes on
   /// Apple platforms). `nil` when neither is available.
+  /// Resets the high-water mark to the current resident size, so that the next reading is the
+  /// peak of what follows (Linux: writes `5` to `/proc/self/clear_refs`; elsewhere nothing).
+  static func reset() {
+    #if os(Linux)
+      if let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
+        handle.write(Data("5".utf8))
+        try? handle.close()
+      }
+    #endif
+  }
+
   static func bytes() -> Int? {
     #if os(Linux)
       guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {

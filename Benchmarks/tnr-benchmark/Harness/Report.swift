@@ -90,18 +90,26 @@ enum TextReport {
   /// The standard result table.
   static func results(_ results: [BenchmarkResult]) -> String {
     let header = [
-      "benchmark", "items", "threads", "median", "p10", "p90", "min", "items/s", "peak RSS",
-      "checksum",
+      "benchmark", "items", "threads", "median", "p10", "p90", "min", "items/s", "MB/s",
+      "peak RSS", "checksum",
     ]
     let rows = results.map { result -> [String] in
       let m = result.measurement
       return [
         result.name, "\(result.items) \(result.unit)", "\(result.threads)", duration(m.median),
         duration(m.p10), duration(m.p90), duration(m.minimum),
-        rate(result.itemsPerSecond) + " \(result.unit)/s", bytes(result.peakResidentBytes),
-        result.checksum ?? "-",
+        rate(result.itemsPerSecond) + " \(result.unit)/s",
+        result.megabytesPerSecond.map { String(format: "%.0f", $0) } ?? "-",
+        bytes(result.peakResidentBytes), result.checksum ?? "-",
       ]
     }
-    return table(header: header, rows: rows)
+    var text = table(header: header, rows: rows)
+    // Details that are not checksums (bytes per incident, the file read, …), one line each.
+    for result in results {
+      let shown = result.details.filter { !["expected_checksum", "checksum_ok"].contains($0.0) }
+      guard !shown.isEmpty else { continue }
+      text += "\n\(result.name): " + shown.map { "\($0.0) \($0.1.text)" }.joined(separator: ", ")
+    }
+    return text
   }
 }

@@ -10,6 +10,9 @@ enum TNRBenchmark {
       columns FILE.bin   count (country, kind, year) of a shared/bench/gen.py binary file into
                          the 22,500-cell table and check the generator's checksum
                          [--threads N] [--repetitions R] [--warmup W]
+      csv FILE.csv       read gen.py's CSV (id,kind,host_country_iso2,year) with full
+                         validation into columns and count (host, category, year); checks
+                         the generator's checksum [--threads N] [--repetitions R] [--warmup W]
       sweep              synthetic columns of 1e3, 1e4, ... rows up to --max (default 1e8),
                          each counted with 1 thread and all threads
                          [--max N] [--threads N] [--repetitions R] [--warmup W] [--smoke]
@@ -47,6 +50,11 @@ enum TNRBenchmark {
           rest, allowed: ["--threads", "--repetitions", "--warmup"])
         try refuseDebugBuild(options)
         return try CountingCommands.columns(options)
+      case "csv":
+        let options = try Arguments.parse(
+          rest, allowed: ["--threads", "--repetitions", "--warmup"])
+        try refuseDebugBuild(options)
+        return try CSVCommands.csv(options)
       case "sweep":
         let options = try Arguments.parse(
           rest, allowed: ["--max", "--threads", "--repetitions", "--warmup", "--smoke"])
@@ -114,6 +122,9 @@ enum TNRBenchmark {
         size: options.size ?? benchmark.defaultSize,
         threads: options.threads ?? CountingKernel.defaultThreadCount)
       let prepared = try benchmark.setUp(context)
+      defer { prepared.teardown() }
+      // The peak RSS reported is that of this benchmark's inputs and timed runs.
+      PeakMemory.reset()
       let measurement = try Measurement.run(
         warmup: options.warmup, repetitions: options.repetitions ?? 7, prepare: prepared.prepare,
         prepared.body)
@@ -121,6 +132,7 @@ enum TNRBenchmark {
         name: benchmark.name, unit: benchmark.unit, items: prepared.items,
         threads: context.threads, measurement: measurement, warmup: options.warmup,
         checksum: prepared.checksum(), peakResidentBytes: PeakMemory.bytes())
+      result.bytes = prepared.bytes
       result.details = prepared.details()
       for case ("checksum_ok", .bool(false)) in result.details { failed = true }
       if options.format == .json { print(JSONValue.object(result.json)) }
