@@ -2,9 +2,11 @@
 # Compares the Swift counting kernel (tnr-benchmark columns) with the counting-core baseline of
 # shared/bench (see shared/bench/RESULTS.md) in ONE run on this machine: the C reference (ref.c:
 # plain loop, 4 sub-tables, blocked u16 keys; 1 and 2 threads) and the Python peers (numpy,
-# polars, duckdb, pandas via peers.py), at N = 1e6, 1e7, 1e8 rows, then prints
+# polars, duckdb, pandas via peers.py), at N = 1e6, 1e7, 1e8 rows; and the CSV end to end on
+# gen.py's 1e6-row CSV (tnr-benchmark csv: read + full validation into columns + count, against
+# ref.c's fixed-schema parser and the peers' read_csv/scan_csv + group-by). Then prints
 #   1. shared/bench's own report (peers.py report), with the Swift rows added, and
-#   2. a Markdown table of Swift rows/s against each peer's.
+#   2. Markdown tables of Swift rows/s against each peer's (in memory, and CSV end to end).
 #
 # Usage (from anywhere; paths are relative to this script):
 #   Benchmarks/compare-with-peers.sh
@@ -19,6 +21,7 @@
 #                     About 0.55 GB of data for N up to 1e8, generated once (or linked from
 #                     shared/bench/data when run.sh already made it there).
 #   SIZES             comma-separated N (default 1e6,1e7,1e8)
+#   CSV               N of the CSV end-to-end comparison (default 1e6; CSV= skips it)
 #   PEERS             comma-separated Python peers (default numpy,polars,duckdb,pandas)
 #   THREADS           Swift thread counts (default "1 2")
 #   PYTHON            Python interpreter (default python3)
@@ -29,6 +32,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 shared=${TNR_SHARED_BENCH:-$here/../../shared/bench}
 SIZES=${SIZES:-1e6,1e7,1e8}
+CSV=${CSV-1e6}
 PEERS=${PEERS-numpy,polars,duckdb,pandas}
 THREADS=${THREADS:-1 2}
 PY=${PYTHON:-python3}
@@ -53,8 +57,7 @@ if [ "$work" != "$shared" ]; then
     rm -f "$work/$f"
     cp "$shared/$f" "$work/$f"
   done
-  for n in ${SIZES//,/ }; do
-    f=tnr_$n.bin
+  for f in $(for n in ${SIZES//,/ }; do echo "tnr_$n.bin"; done) ${CSV:+tnr_$CSV.csv}; do
     if [ ! -e "$work/data/$f" ] && [ -f "$shared/data/$f" ] && [ -f "$shared/data/$f.json" ]; then
       ln -s "$shared/data/$f" "$work/data/$f"
       cp "$shared/data/$f.json" "$work/data/$f.json"
@@ -93,8 +96,8 @@ if [ -n "$missing" ]; then
 fi
 
 # 3. Data (deterministic; gen.py skips files its meta says are present), C reference, Swift.
-log "generating data (binary N=$SIZES)"
-"$PY" "$work/gen.py" --out "$work/data" --bin "$SIZES" --csv ""
+log "generating data (binary N=$SIZES, CSV N=${CSV:-none})"
+"$PY" "$work/gen.py" --out "$work/data" --bin "$SIZES" --csv "$CSV"
 log "building the C reference"
 gcc -O3 -march=native -pthread -Wall -o "$work/data/ref" "$work/ref.c"
 log "building tnr-benchmark (release)"
@@ -122,6 +125,21 @@ for p in ${PEERS//,/ }; do
   log "$p: count N=$SIZES"
   "$PY" "$work/peers.py" count --peer "$p" --sizes "$SIZES" >> "$res"
 done
+if [ -n "$CSV" ]; then
+  csv=$work/data/tnr_$CSV.csv
+  log "C: CSV end to end N=$CSV"
+  "$work/data/ref" csv "$csv" 7 >> "$res"
+  for t in $THREADS; do
+    log "Swift: CSV end to end N=$CSV, $t thread(s)"
+    "$bench" csv "$csv" --threads "$t" --repetitions 7 --format json >> "$res" \
+      || die "tnr-benchmark csv failed for N=$CSV (wrong checksum?)"
+  done
+  for p in ${PEERS//,/ }; do
+    [ "$p" = numpy ] && continue  # numpy has no CSV peer
+    log "$p: CSV end to end N=$CSV"
+    "$PY" "$work/peers.py" e2e --peer "$p" --size "$CSV" >> "$res"
+  done
+fi
 
 # 5. Reports.
 echo
@@ -177,5 +195,40 @@ if bw:
     print()
     print("Memory bound (5 bytes/row) in this run: " + "; ".join(
         f"{r['variant']}: {r['bound_rows_per_s'] / 1e9:.2f} G rows/s" for r in bw))
+
+e2e = [r for r in recs if r.get("group") == "e2e"]
+swift_e2e = sorted((r for r in e2e if is_swift(r)), key=lambda r: r["threads"])
+if swift_e2e:
+    def fastest(pred):
+        rs = [r for r in e2e if pred(r) and r.get("match", r.get("checksum_ok")) is not False]
+        return min(rs, key=lambda r: r["median_s"]) if rs else None
+    csv_peers = [
+        ("polars scan_csv+group_by", lambda r: r["peer"] == "polars" and "scan_csv" in r["variant"]),
+        ("polars read_csv+group_by", lambda r: r["peer"] == "polars" and "read_csv" in r["variant"]),
+        ("duckdb read_csv GROUP BY", lambda r: r["peer"] == "duckdb"),
+        ("pandas best (NA kept)", lambda r: r["peer"] == "pandas"),
+        ("C fixed-schema e2e", lambda r: r["peer"].startswith("C")),
+    ]
+    n = swift_e2e[0]["n"]
+    print()
+    print(f"### CSV end to end, N={tag(n)} (gen.py's CSV, file in page cache; ratio = Swift rows/s / peer rows/s, >1 = Swift faster)")
+    print()
+    print("Swift: IncidentColumns.read through a ColumnMapping with full validation (every rule, ids unique) "
+          "+ countIncidents by (host, category, year). C: fixed-schema parse (no validation) + count.")
+    print()
+    print("| N | Swift threads | Swift ms | Swift Mrows/s | checksum | "
+          + " | ".join(name for name, _ in csv_peers) + " |")
+    print("|---:|---:|---:|---:|---|" + "---:|" * len(csv_peers))
+    for r in swift_e2e:
+        rate = r["n"] / r["median_s"]
+        ok = r.get("checksum_ok")
+        ck = f"{r['checksum']} {'ok' if ok else 'MISMATCH' if ok is False else '?'}"
+        cells = []
+        for name, pred in csv_peers:
+            b = fastest(pred)
+            cells.append(f"{rate / (b['n'] / b['median_s']):.2f}x ({b['n'] / b['median_s'] / 1e6:,.1f} M/s)"
+                         if b else "-")
+        print(f"| {tag(r['n'])} | {r['threads']} | {r['median_s'] * 1e3:,.1f} | {rate / 1e6:,.1f} | {ck} | "
+              + " | ".join(cells) + " |")
 PYEOF
 log "done; raw results in $res"
