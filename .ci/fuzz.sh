@@ -17,7 +17,11 @@ shift || true
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(FuzzCSV FuzzJSON FuzzCommandLine)
 scratch=$root/.build-fuzz
-flags=(-c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library
+# Not `--sanitize=fuzzer --sanitize=address`: SwiftPM passes them as two -sanitize= flags in an
+# order that changes from build to build, and swiftc keeps only the last, so a build got either
+# coverage or ASan, never both. `--sanitize=fuzzer` makes SwiftPM link a libFuzzer executable;
+# the combined flag after it (the last -sanitize= wins) instruments for both.
+flags=(-c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
   -Xswiftc -DTNR_FUZZING --scratch-path "$scratch")
 
 mkdir -p "$scratch"
@@ -36,6 +40,10 @@ export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS=detect_leaks=0
 for target in "${targets[@]}"; do
   [[ -x $bin/$target ]] || { echo "error: $bin/$target was not built" >&2; exit 1; }
+  if ! nm "$bin/$target" | grep 'asan.module_ctor' > /dev/null; then
+    echo "error: $target is not instrumented by the address sanitizer" >&2
+    exit 1
+  fi
   corpus=$scratch/corpus/$target
   artifacts=$scratch/artifacts/$target
   mkdir -p "$corpus" "$artifacts"
@@ -52,10 +60,15 @@ for target in "${targets[@]}"; do
     "$corpus" "${seeds[@]}" > "$log" 2>&1
   status=$?
   set -e
-  grep -E "^#[0-9]+ +(INITED|DONE)|^Done [0-9]+ runs|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$log" || true
+  grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|^Done [0-9]+ runs|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$log" || true
+  if ! grep -qE "^#[0-9]+[[:space:]]+INITED cov: [1-9]" "$log"; then
+    echo "error: $target reports no coverage: it is not instrumented for libFuzzer" >&2
+    grep -vE '^"' "$log" | head -n 20 >&2
+    exit 1
+  fi
   if [[ $status -ne 0 ]]; then
     echo "error: $target failed (exit $status)" >&2
-    grep -vE '^"|^#[0-9]+ +(NEW|REDUCE|pulse)' "$log" | tail -n 60 >&2
+    grep -vE '^"|^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$log" | tail -n 60 >&2
     for input in "$artifacts"/*; do
       [[ -f $input ]] || continue
       echo "input $input ($(wc -c < "$input") bytes):" >&2

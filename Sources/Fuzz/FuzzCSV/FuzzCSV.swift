@@ -1,7 +1,7 @@
 // The FuzzCSV target: CSVFuzzHarness's checks on every input.
 //
-// With -DTNR_FUZZING and --sanitize=fuzzer this is a libFuzzer target (see .ci/fuzz.sh):
-//   swift build --product FuzzCSV --sanitize=fuzzer --sanitize=address \
+// With -DTNR_FUZZING and the fuzzer sanitizer this is a libFuzzer target (.ci/fuzz.sh builds it):
+//   swift build -c release --product FuzzCSV --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
 //     -Xswiftc -parse-as-library -Xswiftc -DTNR_FUZZING --scratch-path .build-fuzz
 // Without them (a plain swift build) it replays the files and directories it is given.
 

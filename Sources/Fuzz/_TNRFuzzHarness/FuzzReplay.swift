@@ -30,7 +30,8 @@ public enum FuzzReplay {
           """
           usage: \(name) FILE|DIRECTORY...
           Replays inputs through the \(name) checks. Built with
-            swift build --product \(name) --sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DTNR_FUZZING
+            swift build -c release --product \(name) --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \\
+              -Xswiftc -parse-as-library -Xswiftc -DTNR_FUZZING
           it is a libFuzzer target instead (see .ci/fuzz.sh).
 
           """.utf8))
