@@ -269,6 +269,33 @@ struct ColumnImportTests {
     #expect(hashed.insert(id: "77", line: 0) == 77)
   }
 
+  @Test("the fast number parsers agree with the general parser, with and without slack")
+  func numbers() {
+    var random = TestRandom(seed: 4_242)
+    let alphabet = Array("0123456789/:a -+".utf8)
+    var samples: [[UInt8]] = ["0", "00", "07", "1", "10", "2026", "99999999", "123456789", "999999999999999999", "1000000000000000000", "9:", "/1", "", "12345678"].map { Array($0.utf8) }
+    for _ in 0..<4_000 {
+      let length = Int.random(in: 1...12, using: &random)
+      samples.append((0..<length).map { _ in
+        Int.random(in: 0..<4, using: &random) == 0 ? alphabet.randomElement(using: &random)! : alphabet[Int.random(in: 0..<10, using: &random)]
+      })
+    }
+    for sample in samples {
+      let text = String(decoding: sample, as: UTF8.self)
+      let whole = sample.first == 0x2D ? nil : IncidentRowParser.wholeNumber(text)
+      let canonical = whole.flatMap { String($0) == text ? $0 : nil }
+      for slack in [0, 3, 8] {
+        // The sample followed by `slack` readable bytes that are not digits' neighbours.
+        let padded = sample + Array(repeating: UInt8(0x37), count: slack)
+        padded.withUnsafeBufferPointer { buffer in
+          let bytes = UnsafeBufferPointer(rebasing: buffer[0..<sample.count])
+          #expect(FastRowValidator.digits(bytes, slack: slack) == whole, "\(text) slack \(slack)")
+          #expect(FastRowValidator.canonicalInteger(bytes, slack: slack) == canonical, "\(text) slack \(slack)")
+        }
+      }
+    }
+  }
+
   @Test("UTF-8 validation agrees with String(validating:)")
   func utf8() {
     var random = TestRandom(seed: 99)

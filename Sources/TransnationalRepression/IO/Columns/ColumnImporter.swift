@@ -1071,7 +1071,8 @@ private struct PartReader {
     _ start: Int, _ end: Int, ascii: Bool, limit: Int, _ validator: borrowing FastRowValidator
   ) -> Bool {
     guard ascii || isWellFormedUTF8(UnsafeBufferPointer(start: base + start, count: end &- start)),
-      let codes = validator.codes(FastRowValidator.Row(base: base, starts: starts, ends: ends), ascii: ascii)
+      let codes = validator.codes(
+        FastRowValidator.Row(base: base, starts: starts, ends: ends, readable: limit), ascii: ascii)
     else { return false }
     dataRows &+= 1
     fastRows &+= 1
@@ -1080,7 +1081,7 @@ private struct PartReader {
     let slack = id.baseAddress! >= base && id.baseAddress! < base + limit
       ? base + limit - (id.baseAddress! + idCount) : 0
     var route = (share: Candidate.directShare, hash: UInt64(0))
-    if let value = FastRowValidator.canonicalInteger(id), value < context.directBound {
+    if let value = FastRowValidator.canonicalInteger(id, slack: slack), value < context.directBound {
       route.hash = UInt64(value)
     } else {
       route.hash = IDTable.hash(UnsafeRawBufferPointer(id), slack: slack)

@@ -28,7 +28,9 @@ internal struct FastRowValidator: @unchecked Sendable {
     fileprivate var spellings: UnsafeMutablePointer<Spelling>
 
     fileprivate init(bytes: Int, slots: Int, spellings: Int) {
-      self.bytes = .allocate(capacity: Swift.max(bytes, 1))
+      // Padded, so that a word may be read from any constant (see `constantPadding`).
+      self.bytes = .allocate(capacity: bytes + FastRowValidator.constantPadding)
+      self.bytes.initialize(repeating: 0, count: bytes + FastRowValidator.constantPadding)
       self.slots = .allocate(capacity: Swift.max(slots, 1))
       self.spellings = .allocate(capacity: Swift.max(spellings, 1))
     }
@@ -102,6 +104,15 @@ internal struct FastRowValidator: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     let starts: UnsafePointer<Int>
     let ends: UnsafePointer<Int>
+    /// How many bytes of the buffer may be read (from `base`).
+    let readable: Int
+
+    /// How many bytes after a field may be read: the rest of the buffer, or, for a constant,
+    /// the storage's padding.
+    @inline(__always)
+    func slack(_ slot: Slot) -> Int {
+      slot.column < 0 ? FastRowValidator.constantPadding : readable &- ends[slot.column]
+    }
 
     @inline(__always)
     func bytes(_ slot: Slot) -> UnsafeBufferPointer<UInt8> {
@@ -122,6 +133,9 @@ internal struct FastRowValidator: @unchecked Sendable {
     var persons: Int = 0
     var id: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
   }
+
+  /// The bytes after the last constant that may be read.
+  static let constantPadding = 8
 
   /// Whether the fast path can accept any row (false when a constant default is invalid: every
   /// row then goes to the general parser, which reports it).
@@ -205,7 +219,7 @@ internal struct FastRowValidator: @unchecked Sendable {
     let owner = Storage(bytes: text.count, slots: 4 * extras.count, spellings: spellingList.count)
     storage = owner
     let bytes = owner.bytes
-    bytes.initialize(from: text, count: text.count)
+    bytes.update(from: text, count: text.count)
     for (index, spelling) in spellingList.enumerated() {
       (owner.spellings + index).initialize(
         to: Spelling(start: bytes + spelling.0, count: spelling.1, code: spelling.2))
@@ -367,7 +381,9 @@ internal struct FastRowValidator: @unchecked Sendable {
       if let value = constantYear {
         yearValue = value
       } else {
-        guard let value = FastRowValidator.digits(row.bytes(year)) else { return nil }
+        guard let value = FastRowValidator.digits(row.bytes(year), slack: row.slack(year)) else {
+          return nil
+        }
         yearValue = value
       }
       let monthValue: Int?
@@ -481,6 +497,14 @@ internal struct FastRowValidator: @unchecked Sendable {
   /// Whether `count` bytes at `a` and `b` are equal (short strings: a byte loop, no call).
   @inline(__always)
   static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    if count >= 8 && count <= 16 {
+      // Two 8-byte words, overlapping in the middle.
+      let tail = count &- 8
+      return UnsafeRawPointer(a).loadUnaligned(as: UInt64.self)
+        == UnsafeRawPointer(b).loadUnaligned(as: UInt64.self)
+        && UnsafeRawPointer(a + tail).loadUnaligned(as: UInt64.self)
+          == UnsafeRawPointer(b + tail).loadUnaligned(as: UInt64.self)
+    }
     var index = 0
     while index &+ 8 <= count {
       if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
@@ -499,10 +523,15 @@ internal struct FastRowValidator: @unchecked Sendable {
 
   /// The value of a canonical decimal integer — `0`, or a digit 1–9 followed by at most 17
   /// digits — else `nil`. Two such strings are equal exactly when their values are.
+  /// `slack`: how many bytes after `bytes` may be read (8 − count or more takes one load).
   @inline(__always)
-  static func canonicalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func canonicalInteger(_ bytes: UnsafeBufferPointer<UInt8>, slack: Int = 0) -> Int? {
     let count = bytes.count
     guard count >= 1 && count <= 18 else { return nil }
+    if count <= 8 && slack >= 8 &- count {
+      guard let value = eightDigits(bytes.baseAddress!, count) else { return nil }
+      return count > 1 && bytes[0] == 0x30 ? nil : value
+    }
     let first = bytes[0] &- 0x30
     guard first < 10 && (first != 0 || count == 1) else { return nil }
     var value = Int(first)
@@ -540,11 +569,32 @@ internal struct FastRowValidator: @unchecked Sendable {
     }
   }
 
-  /// 1 to 18 ASCII digits (the general parser's whole numbers without a sign).
+  /// The value of `count` (1 to 8) ASCII digits at `start`, else `nil`: one 8-byte load (the
+  /// caller makes sure 8 bytes from `start` may be read), masked, checked and converted without
+  /// a loop.
   @inline(__always)
-  static func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func eightDigits(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+    let keep = ~UInt64(0) &>> UInt64(64 &- 8 &* count)
+    let x = (UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)) & keep)
+      ^ (0x3030_3030_3030_3030 & keep)
+    // Every kept byte 0...9: no high nibble, and none after adding 6.
+    guard x & 0xF0F0_F0F0_F0F0_F0F0 == 0, (x &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0
+    else { return nil }
+    // Leading zero digits in front, then pairs, quadruples, octets.
+    var v = x &<< UInt64(64 &- 8 &* count)
+    v = (v &* 10 &+ (v &>> 8)) & 0x00FF_00FF_00FF_00FF
+    v = (v &* 100 &+ (v &>> 16)) & 0x0000_FFFF_0000_FFFF
+    v = (v &* 10_000 &+ (v &>> 32)) & 0xFFFF_FFFF
+    return Int(truncatingIfNeeded: v)
+  }
+
+  /// 1 to 18 ASCII digits (the general parser's whole numbers without a sign). `slack`: how
+  /// many bytes after `bytes` may be read.
+  @inline(__always)
+  static func digits(_ bytes: UnsafeBufferPointer<UInt8>, slack: Int = 0) -> Int? {
     let count = bytes.count
     guard count >= 1 && count <= 18 else { return nil }
+    if count <= 8 && slack >= 8 &- count { return eightDigits(bytes.baseAddress!, count) }
     var value = 0
     for index in 0..<count {
       let digit = bytes[index] &- 0x30
