@@ -21,8 +21,9 @@ scratch=$root/.build-fuzz
 # order that changes from build to build, and swiftc keeps only the last, so a build got either
 # coverage or ASan, never both. `--sanitize=fuzzer` makes SwiftPM link a libFuzzer executable;
 # the combined flag after it (the last -sanitize= wins) instruments for both.
+# -enable-testing lets the harness turn internal knobs (the columnar import's block size).
 flags=(-c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-  -Xswiftc -DTNR_FUZZING --scratch-path "$scratch")
+  -Xswiftc -DTNR_FUZZING -Xswiftc -enable-testing --scratch-path "$scratch")
 
 mkdir -p "$scratch"
 for target in "${targets[@]}"; do

@@ -17,7 +17,10 @@ import TransnationalRepression
 /// - the accepted rows survive CSV and JSON round trips (read → write → read is equal, write →
 ///   read → write is identical);
 /// - ``CSVTable`` reads the same table from text and from a file, with one row per non-blank
-///   data record.
+///   data record;
+/// - the columnar import (`IncidentColumns.read`) gives the columns of the rows `IncidentCSV`
+///   accepts, the same report and the same errors, from memory and files, on one thread and
+///   several, with blocks so small that records straddle them.
 ///
 /// A broken check stops the process with a message (`preconditionFailure`), which libFuzzer
 /// reports as a crash with the input.
@@ -64,6 +67,12 @@ public enum CSVFuzzHarness {
       }
       check(fromFile == lenient, "reading a file and reading its bytes differ: \(fromFile) vs \(lenient)")
     }
+
+    // The columnar import (IncidentColumns.read) must agree with IncidentCSV in both modes: every
+    // configuration for the canonical mapping, two for gen.py's.
+    let configurations = mapping == .canonical ? columnConfigurations[...] : columnConfigurations.prefix(3).suffix(2)
+    checkColumnImport(bytes, file: file, mapping: mapping, mode: .lenient, expected: lenient, configurations: configurations)
+    checkColumnImport(bytes, file: file, mapping: mapping, mode: .strict, expected: strict, configurations: configurations)
 
     switch lenient {
     case .failure(let error):

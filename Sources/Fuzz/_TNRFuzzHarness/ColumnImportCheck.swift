@@ -1,0 +1,79 @@
+import Foundation
+
+// The columnar import's knobs (block size, bytes per thread) are internal: a debug build (where
+// SwiftPM enables testability) and the fuzz build (.ci/fuzz.sh passes -enable-testing) turn them;
+// a plain release build checks the public API only.
+#if DEBUG || TNR_FUZZING
+  @testable import TransnationalRepression
+#else
+  import TransnationalRepression
+#endif
+
+extension CSVFuzzHarness {
+  /// How the columnar import is run: from memory or a file, on how many threads, with what block
+  /// size and bytes per thread (`nil`: the default).
+  struct ColumnConfiguration {
+    var fromFile: Bool
+    var threads: Int
+    var blockSize: Int?
+    var minimumPartBytes: Int?
+  }
+
+  /// Configurations that put records across block boundaries and split tiny inputs over threads.
+  static let columnConfigurations = [
+    ColumnConfiguration(fromFile: false, threads: 1),
+    ColumnConfiguration(fromFile: false, threads: 3, minimumPartBytes: 1),
+    ColumnConfiguration(fromFile: true, threads: 2, blockSize: 61, minimumPartBytes: 1),
+    ColumnConfiguration(fromFile: true, threads: 3, blockSize: 1_000, minimumPartBytes: 40),
+  ]
+
+  /// `IncidentColumns.read` must give the columns of the dataset `IncidentCSV` accepts, the same
+  /// report, and the same error, in every configuration.
+  static func checkColumnImport(
+    _ bytes: [UInt8], file: URL, mapping: ColumnMapping, mode: ImportMode,
+    expected: Result<ImportResult, ImportError>, configurations: ArraySlice<ColumnConfiguration>
+  ) {
+    for configuration in configurations {
+      let actual = Result { () throws(ImportError) in
+        try columnImport(bytes, file: file, mapping: mapping, mode: mode, configuration)
+      }
+      let context = "\(mode), \(configuration)"
+      switch (expected, actual) {
+      case (.success(let expected), .success(let actual)):
+        check(
+          actual.report == expected.report,
+          "\(context): the column import's report differs\n\(actual.report)\nfrom IncidentCSV's\n\(expected.report)")
+        check(actual.columns == IncidentColumns(expected.dataset), "\(context): the column import's columns differ")
+      case (.failure(let expected), .failure(let actual)):
+        check(actual == expected, "\(context): the column import throws \(actual), IncidentCSV \(expected)")
+      case (.success, .failure(let error)):
+        fail("\(context): IncidentCSV reads it, the columnar import throws \(error)")
+      case (.failure(let error), .success):
+        fail("\(context): IncidentCSV throws \(error), the columnar import reads it")
+      }
+    }
+  }
+
+  static func columnImport(
+    _ bytes: [UInt8], file: URL, mapping: ColumnMapping, mode: ImportMode,
+    _ configuration: ColumnConfiguration
+  ) throws(ImportError) -> ColumnImportResult {
+    #if DEBUG || TNR_FUZZING
+      var importer = ColumnImporter(
+        mapping: mapping, mode: mode, today: today, names: .redact, threads: configuration.threads)
+      if let size = configuration.blockSize { importer.blockSize = size }
+      if let size = configuration.minimumPartBytes { importer.minimumPartBytes = size }
+      if configuration.fromFile { return try importer.read(.file(file)) }
+      return try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
+        try importer.read(.bytes(buffer))
+      }
+    #else
+      if configuration.fromFile {
+        return try IncidentColumns.read(
+          contentsOf: file, mapping: mapping, mode: mode, today: today, threads: configuration.threads)
+      }
+      return try IncidentColumns.read(
+        bytes: bytes, mapping: mapping, mode: mode, today: today, threads: configuration.threads)
+    #endif
+  }
+}
