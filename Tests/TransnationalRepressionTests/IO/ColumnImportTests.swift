@@ -168,6 +168,60 @@ struct ColumnImportTests {
     if round == 0 { #expect(fast.prefix(Self.configurations.count).allSatisfy { $0 == 1_200 }, "\(fast)") }
   }
 
+  @Test("random mappings: each field from a column or a constant, valid or not", arguments: 0..<40)
+  func randomMappings(round: Int) throws {
+    var random = TestRandom(seed: UInt64(round) &* 6_151 &+ 29)
+    // Values each field may take, in a column or as a constant; most valid, some not.
+    let pools: [IncidentField: [String]] = [
+      .id: ["1", "2", "17", "A-1", "A-2", "0", "007", " ", "x"],
+      .origin: ["CN", "cn", "CHN", "156", "TR", "XX", "NA"],
+      .host: ["TR", "KZ", "na", "XK", "792", "TUR", "ZZ", ""],
+      .year: ["2020", "1999", "2026", "2027", "0999", "02021", "-1", ""],
+      .month: ["", "", "", "3", "12", "13", "02"],
+      .day: ["", "", "", "15", "31", "0"],
+      .datePrecision: ["year", "year", "reported", "month", "day", "Year", ""],
+      .category: ["intimidation", "detention", "extradition", "Detention", ""],
+      .mode: ["unspecified", "unspecified", "detention", "deportation", "threat", "rendition", ""],
+      .detentionOutcome: ["", "", "released", "deported", "gone"],
+      .persons: ["", "", "1", "12", "300", "-0", "x"],
+      .personsQualifier: ["unknown", "unknown", "exact", "at_least", "about", "Exact"],
+      .ethnicGroups: ["Uyghur", "uyghur", "Uyghur;Kazakh", "Han", "", "Uyghur;"],
+      .gender: ["", "", "female", "Female"],
+      .sourceTitle: ["Source", "Source", "   ", ""],
+      .sourceDate: ["", "", "2020", "2020-02-30", "2021-06-01"],
+    ]
+    var columns: [IncidentField: String] = [:]
+    var defaults: [IncidentField: String] = [:]
+    var header: [String] = []
+    var fields: [IncidentField] = []
+    for field in IncidentField.allCases {
+      guard let pool = pools[field] else {
+        if field.isCanonical { defaults[field] = "" }
+        continue
+      }
+      if Int.random(in: 0..<3, using: &random) == 0 || field == .id {
+        let name = "c_\(field.rawValue)"
+        columns[field] = name
+        header.append(name)
+        fields.append(field)
+      } else {
+        // Mostly the pool's first (valid) value, sometimes any.
+        defaults[field] = Int.random(in: 0..<4, using: &random) == 0 ? pool.randomElement(using: &random)! : pool[0]
+      }
+    }
+    var text = header.joined(separator: ",") + "\n"
+    for row in 0..<200 {
+      let values = fields.map { field -> String in
+        if field == .id { return Int.random(in: 0..<20, using: &random) == 0 ? "9\(row % 7)" : String(row + 1) }
+        let pool = pools[field]!
+        return Int.random(in: 0..<3, using: &random) == 0 ? pool.randomElement(using: &random)! : pool[0]
+      }
+      text += values.joined(separator: ",") + "\n"
+    }
+    let mapping = ColumnMapping(columns: columns, defaults: defaults)
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "random mapping \(round)")
+  }
+
   @Test("randomly damaged canonical files", arguments: 0..<10)
   func damaged(round: Int) throws {
     var random = TestRandom(seed: UInt64(round) &* 7_919 &+ 17)
@@ -231,6 +285,28 @@ struct ColumnImportTests {
     mapping.defaults[.ethnicGroups] = "uyghur;Kazakh"
     mapping.defaults[.datePrecision] = "reported"
     try Self.compare(Array(text.utf8), mapping: mapping, label: "groups, precision")
+    // Each constant valid alone, but not together: a qualifier other than `unknown` needs a
+    // number, and `unknown` must have none.
+    mapping = Self.genMapping
+    mapping.defaults[.personsQualifier] = "exact"
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "qualifier without persons")
+    mapping.defaults[.personsQualifier] = "unknown"
+    mapping.defaults[.persons] = "3"
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "persons with unknown qualifier")
+    mapping.defaults[.persons] = ""
+    // A constant category and a constant mode that does not belong to it.
+    var constantCategory = Self.genMapping
+    constantCategory.columns[.category] = nil
+    constantCategory.defaults[.category] = "detention"
+    constantCategory.defaults[.mode] = "deportation"
+    try Self.compare(Array(text.utf8), mapping: constantCategory, label: "detention by deportation")
+    constantCategory.defaults[.mode] = "unspecified"
+    try Self.compare(Array(text.utf8), mapping: constantCategory, label: "constant category")
+    mapping.defaults[.month] = "13"
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "month 13")
+    mapping.defaults[.month] = "2"
+    mapping.defaults[.datePrecision] = "month"
+    try Self.compare(Array(text.utf8), mapping: mapping, label: "month-precision dates")
   }
 
   @Test("file-level errors are IncidentCSV's")

@@ -45,8 +45,10 @@ internal struct ColumnImporter {
 
   /// The bytes read from a file at a time (tests make it tiny to cross block boundaries).
   var blockSize = 4 << 20
-  /// The fewest bytes of a block given to one thread (tests lower it to split small files).
+  /// The fewest bytes of a part of a block (tests lower it to split small files).
   var minimumPartBytes = 1 << 18
+  /// The parts of a block per thread.
+  static let partsPerThread = 4
 
   /// Where the CSV comes from.
   enum Input {
@@ -441,10 +443,12 @@ internal final class ImportState {
     }
   }
 
-  /// Splits a quote-free run of whole lines into about equal parts, one per thread, at line
-  /// breaks.
+  /// Splits a quote-free run of whole lines into about equal parts at line breaks: four per
+  /// thread, handed to the threads as they come free, so that a thread slowed by other work on
+  /// its core holds up the block less.
   private func splitAtLineBreaks(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-    let parts = Swift.min(importer.threads, Swift.max(1, range.count / importer.minimumPartBytes))
+    let wanted = importer.threads == 1 ? 1 : importer.threads * ColumnImporter.partsPerThread
+    let parts = Swift.min(wanted, Swift.max(1, range.count / importer.minimumPartBytes))
     guard parts > 1 else { return [range] }
     var ranges: [Range<Int>] = []
     var start = range.lowerBound
@@ -948,6 +952,20 @@ private struct PartReader {
     let validator = self.validator
     let usable = self.usable
     let bufferCount = context.buffer.count
+    // The narrow plan in locals, set once (see FastRowValidator.Narrow).
+    let narrow = usable ? validator.narrow : nil
+    let isNarrow = narrow != nil
+    let narrowID = narrow?.id ?? 0
+    let narrowOrigin = narrow?.origin ?? -1
+    let narrowHost = narrow?.host ?? -1
+    let narrowYear = narrow?.year ?? -1
+    let narrowCategory = narrow?.category ?? -1
+    let narrowKinds = narrow?.kinds ?? (0xFF, 0xFF, 0xFF)
+    let narrowLastYear = narrow?.lastYear ?? 0
+    let template = narrow?.template ?? FastRowValidator.Codes()
+    let pairs = validator.countryByPair
+    let categories = validator.categories
+    let directBound = context.directBound
     var position = range.lowerBound
     while position < limit {
       var fields = 0
@@ -961,22 +979,26 @@ private struct PartReader {
       while index &+ 8 <= limit {
         let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
         high |= word
-        var delimiters = PartReader.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C)
-          | PartReader.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+        // The ASCII bytes below 0x2D (comma, line feed, space, some punctuation), then only
+        // commas and line feeds count.
+        var delimiters = ~((word | 0x8080_8080_8080_8080) &- 0x2D2D_2D2D_2D2D_2D2D) & ~word
+          & 0x8080_8080_8080_8080
         while delimiters != 0 {
           let at = index &+ (delimiters.trailingZeroBitCount &>> 3)
-          if base[at] == 0x0A {
+          delimiters &= delimiters &- 1
+          let byte = base[at]
+          if byte == 0x2C {
+            if fields < headerCount {
+              starts[fields] = fieldStart
+              ends[fields] = at
+            }
+            fields &+= 1
+            fieldStart = at &+ 1
+          } else if byte == 0x0A {
             index = at
             found = true
             break
           }
-          if fields < headerCount {
-            starts[fields] = fieldStart
-            ends[fields] = at
-          }
-          fields &+= 1
-          fieldStart = at &+ 1
-          delimiters &= delimiters &- 1
         }
         if found { break }
         index &+= 8
@@ -1005,10 +1027,92 @@ private struct PartReader {
         ends[fields] = recordEnd
       }
       fields &+= 1
+      let ascii = high & 0x8080_8080_8080_8080 == 0
       if fields == 1 && fieldStart == recordEnd {
         blankLines &+= 1
+      } else if isNarrow && fields == headerCount && ascii && narrowID >= 0 {
+        // The narrow plan, inline: only the id, origin, host, year and category columns.
+        var taken = true
+        let idStart = starts[narrowID]
+        let idCount = ends[narrowID] &- idStart
+        let first = idCount > 0 ? base[idStart] : 0x20
+        if first <= 0x20 || first >= 0x80 { taken = false }
+        var origin = template.origin
+        var host = template.host
+        var year = template.year
+        var kind = template.kind
+        if taken && narrowOrigin >= 0 {
+          let start = starts[narrowOrigin]
+          if let value = FastRowValidator.country(
+            UnsafeBufferPointer(start: base + start, count: ends[narrowOrigin] &- start), pairs)
+          {
+            origin = value
+          } else {
+            taken = false
+          }
+        }
+        if taken && narrowHost >= 0 {
+          let start = starts[narrowHost]
+          if let value = FastRowValidator.country(
+            UnsafeBufferPointer(start: base + start, count: ends[narrowHost] &- start), pairs)
+          {
+            host = value
+          } else {
+            taken = false
+          }
+        }
+        if taken && narrowYear >= 0 {
+          let start = starts[narrowYear]
+          let end = ends[narrowYear]
+          if let value = FastRowValidator.digits(
+            UnsafeBufferPointer(start: base + start, count: end &- start), slack: bufferCount &- end),
+            value >= 1000 && value <= 9999 && value <= narrowLastYear
+          {
+            year = UInt16(truncatingIfNeeded: value)
+          } else {
+            taken = false
+          }
+        }
+        if taken && narrowCategory >= 0 {
+          let start = starts[narrowCategory]
+          if let category = categories.match(
+            UnsafeBufferPointer(start: base + start, count: ends[narrowCategory] &- start))
+          {
+            kind = category == 0 ? narrowKinds.0 : category == 1 ? narrowKinds.1 : narrowKinds.2
+            if kind == 0xFF { taken = false }
+          } else {
+            taken = false
+          }
+        }
+        if taken {
+          dataRows &+= 1
+          fastRows &+= 1
+          let id = UnsafeBufferPointer(start: base + idStart, count: idCount)
+          let slack = bufferCount &- (idStart &+ idCount)
+          var route = (share: Candidate.directShare, hash: UInt64(0))
+          if let value = FastRowValidator.canonicalInteger(id, slack: slack), value < directBound {
+            route.hash = UInt64(value)
+          } else {
+            route.hash = IDTable.hash(UnsafeRawBufferPointer(id), slack: slack)
+            route.share = UInt16(truncatingIfNeeded: ids.share(of: route.hash))
+            idBytes.append(contentsOf: id)
+          }
+          append(
+            origin, host, kind, year, template.groups, template.persons, route, line: lineCount,
+            recordStart: position)
+        } else if !take(position, recordEnd, ascii: ascii, limit: bufferCount, validator) {
+          guard
+            case .record(let end, _, _) = scanner.scan(
+              context.buffer, from: position, isFinal: context.isFinal)
+          else { preconditionFailure("ColumnImporter: CSVScanner does not find a quote-free line") }
+          if general(position..<end) {
+            lineCount &+= 1
+            self.end = next
+            return
+          }
+        }
       } else if fields != headerCount || !usable
-        || !take(position, recordEnd, ascii: high & 0x8080_8080_8080_8080 == 0, limit: bufferCount, validator)
+        || !take(position, recordEnd, ascii: ascii, limit: bufferCount, validator)
       {
         guard
           case .record(let end, _, _) = scanner.scan(
@@ -1066,7 +1170,7 @@ private struct PartReader {
 
   /// Offers the record `start ..< end`, whose fields are in `starts`/`ends`, to the fast path;
   /// returns whether it took it. `limit` is where the bytes that may be read end.
-  @inline(__always)
+  @inline(never)
   mutating func take(
     _ start: Int, _ end: Int, ascii: Bool, limit: Int, _ validator: borrowing FastRowValidator
   ) -> Bool {

@@ -49,7 +49,9 @@ internal struct FastRowValidator: @unchecked Sendable {
     /// The constant's bytes (when `column` is −1).
     let start: UnsafePointer<UInt8>
     let count: Int
-    var isConstant: Bool { column < 0 }
+    var isConstant: Bool {
+      @inline(__always) get { column < 0 }
+    }
   }
 
   /// A spelling and the code it stands for.
@@ -150,8 +152,9 @@ internal struct FastRowValidator: @unchecked Sendable {
 
   /// The country index of each pair of upper-case letters, `(a - 65) * 26 + (b - 65)`; 0xFF
   /// for a pair that is no alpha-2 code.
-  private let countryByPair: UnsafePointer<UInt8>
-  private let precisions, categories, outcomes, qualifiers, groupNames, genders: Spellings
+  let countryByPair: UnsafePointer<UInt8>
+  private let precisions, outcomes, qualifiers, groupNames, genders: Spellings
+  let categories: Spellings
   /// Each category's modes, with their kind codes.
   private let modes: (Spellings, Spellings, Spellings)
 
@@ -319,9 +322,19 @@ internal struct FastRowValidator: @unchecked Sendable {
         modes.2.match(modeBytes) ?? 0xFF
       )
       if kinds == (0xFF, 0xFF, 0xFF) { usable = false }
+      if let category = constantCategory {
+        // A constant category whose constant mode does not belong to it: no row is valid.
+        let code = category == .intimidation ? kinds.0 : category == .detention ? kinds.1 : kinds.2
+        if code == 0xFF { usable = false }
+      }
       constantKinds = kinds
     } else {
       constantKinds = nil
+    }
+    if let value = constantPersons, let qualifier = constantQualifier,
+      (value == nil) != (qualifier == .unknown)
+    {
+      usable = false  // a number exactly when the qualifier is not `unknown`
     }
     if let year = constantYear, let month = constantMonth, let day = constantDay,
       let precision = constantPrecision
@@ -336,6 +349,106 @@ internal struct FastRowValidator: @unchecked Sendable {
       constantDate = false
     }
     isUsable = usable
+
+    // The narrow plan: every field but id, origin, host, year and category constant (and
+    // valid), the date a bare year, no further sources.
+    let others: [Slot] = [month, day, precision, mode, outcome, persons, qualifier, groups, gender, title, sourceDate]
+    if usable && extras.isEmpty && others.allSatisfy(\.isConstant) && constantMonth! == nil
+      && constantDay! == nil && (constantPrecision == .year || constantPrecision == .reported)
+    {
+      var template = Codes()
+      template.origin = constantOrigin ?? 0
+      template.host = constantHost ?? 0
+      template.year = UInt16(truncatingIfNeeded: constantYear ?? 0)
+      template.persons = constantPersons! ?? 0
+      template.groups = constantGroups! | UInt16(constantQualifier!.columnCode) << RowCodes.qualifierShift
+      let kinds = constantKinds!
+      let categoryCode = constantCategory?.code
+      if let categoryCode {
+        template.kind = categoryCode == 0 ? kinds.0 : categoryCode == 1 ? kinds.1 : kinds.2
+      }
+      narrow = Narrow(
+        template: template, id: id.isConstant ? -1 : id.column,
+        origin: origin.isConstant ? -1 : origin.column, host: host.isConstant ? -1 : host.column,
+        year: year.isConstant ? -1 : year.column,
+        category: category.isConstant ? -1 : category.column, kinds: kinds,
+        lastYear: today.year)
+    } else {
+      narrow = nil
+    }
+  }
+
+  /// The plan of a narrow mapping, where only the id, origin, host, year and category may be
+  /// columns (as in gen.py's CSV): the codes of the constants are folded into a template, and a
+  /// row only parses its few columns.
+  struct Narrow {
+    let template: Codes
+    /// The columns (−1: the template's value).
+    let id, origin, host, year, category: Int
+    /// The kind code of each category (0xFF: the constant mode does not belong to it).
+    let kinds: (UInt8, UInt8, UInt8)
+    /// The last year that is not in the future (a bare year is valid from 1000 to this).
+    let lastYear: Int
+  }
+
+  /// The narrow plan, when the mapping is narrow (``PartReader`` runs it inline).
+  let narrow: Narrow?
+
+  /// ``codes(_:ascii:)`` for a narrow mapping.
+  @inline(__always)
+  private func narrowCodes(_ row: Row, ascii: Bool, _ plan: Narrow) -> Codes? {
+    var codes = plan.template
+    if plan.id >= 0 {
+      let start = row.starts[plan.id]
+      let bytes = UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.id] &- start)
+      let first = bytes.isEmpty ? 0x20 : bytes[0]
+      guard (ascii && first > 0x20 && first < 0x80) || FastRowValidator.isPlainID(bytes) else {
+        return nil
+      }
+      codes.id = bytes
+    } else {
+      codes.id = row.bytes(id)
+    }
+    if plan.origin >= 0 {
+      let start = row.starts[plan.origin]
+      guard
+        let value = FastRowValidator.country(
+          UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.origin] &- start),
+          countryByPair)
+      else { return nil }
+      codes.origin = value
+    }
+    if plan.host >= 0 {
+      let start = row.starts[plan.host]
+      guard
+        let value = FastRowValidator.country(
+          UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.host] &- start),
+          countryByPair)
+      else { return nil }
+      codes.host = value
+    }
+    if plan.year >= 0 {
+      let start = row.starts[plan.year]
+      let end = row.ends[plan.year]
+      guard
+        let value = FastRowValidator.digits(
+          UnsafeBufferPointer(start: row.base + start, count: end &- start),
+          slack: row.readable &- end),
+        value >= 1000 && value <= 9999 && value <= plan.lastYear
+      else { return nil }
+      codes.year = UInt16(truncatingIfNeeded: value)
+    }
+    if plan.category >= 0 {
+      let start = row.starts[plan.category]
+      guard
+        let category = categories.match(
+          UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.category] &- start))
+      else { return nil }
+      let kind = category == 0 ? plan.kinds.0 : category == 1 ? plan.kinds.1 : plan.kinds.2
+      guard kind != 0xFF else { return nil }
+      codes.kind = kind
+    }
+    return codes
   }
 
   // MARK: - One row
@@ -345,6 +458,7 @@ internal struct FastRowValidator: @unchecked Sendable {
   /// UTF-8 without doubled quotes.
   @inline(__always)
   func codes(_ row: Row, ascii: Bool) -> Codes? {
+    if let narrow { return narrowCodes(row, ascii: ascii, narrow) }
     var codes = Codes()
     // id: ASCII, with a character that is not white space (in an ASCII row, a first byte that
     // is not white space settles it).
