@@ -66,11 +66,14 @@ struct FuzzCorpusReplayTests {
     #expect(arguments[2] == "--incidents=\(scratch)/x.csv")
     let report = try #require(
       CommandLineFuzzHarness.arguments(Array("report\n--charts\ncharts\n--charts=/tmp/out\n--pairs\n..\n".utf8)))
-    #expect(report == ["report", "--charts", "\(scratch)/charts", "--charts=\(scratch)/out", "--pairs", "\(scratch)/_"])
+    #expect(report == ["report", "--permutations", "100", "--charts", "\(scratch)/charts", "--charts=\(scratch)/out", "--pairs", "\(scratch)/_"])
     #expect(arguments[4] == "\(scratch)/zero")
     #expect(arguments[5] == "\(scratch)/events.csv")
     #expect(arguments[7] == "json")
     #expect(CommandLineFuzzHarness.arguments(Array("correlate\n--permutations\n99999\n".utf8)) == nil)
+    #expect(
+      CommandLineFuzzHarness.arguments(Array("report\n--format\njson\n".utf8))
+        == ["report", "--permutations", "100", "--format", "json"])
     #expect(FileManager.default.fileExists(atPath: "\(scratch)/events.csv"))
   }
 }
