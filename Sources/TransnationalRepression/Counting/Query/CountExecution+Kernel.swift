@@ -33,8 +33,14 @@ internal struct KernelRoute {
   let cellCount: Int
   /// For each dimension of the query: the position of its source in ``sources``.
   let sourceOfDimension: [Int]
-  /// For each dimension: its label for each code of its source, indexed by `code - offset`.
-  let labels: [[DimensionValue]]
+  /// For each dimension: its distinct labels, in order of first appearance among the codes.
+  let axes: [[DimensionValue]]
+  /// For each dimension: the position in its axis of the label of each code of its source,
+  /// indexed by `code - offset`.
+  let axisIndex: [[Int]]
+  /// The number of label cells: the product of the axes' sizes (cells of the stored codes that
+  /// share labels are added into one label cell, densely, before the table is built).
+  let labelCellCount: Int
 
   /// The largest table of stored codes the route counts: 2²² cells (32 MiB of `UInt64`).
   static let maximumCellCount = 1 << 22
@@ -89,20 +95,39 @@ internal struct KernelRoute {
     self.cellCount = cells
     self.sourceOfDimension = query.dimensions.map { sources.firstIndex(of: source(of: $0))! }
     let periodization = query.periodization
-    self.labels = query.dimensions.enumerated().map { position, dimension in
+    var axes: [[DimensionValue]] = []
+    var axisIndex: [[Int]] = []
+    for dimension in query.dimensions {
       let slot = sources.firstIndex(of: source(of: dimension))!
-      return (offsets[slot]..<offsets[slot] + extents[slot]).map { code -> DimensionValue in
+      var axis: [DimensionValue] = []
+      var position: [DimensionValue: Int] = [:]
+      var index: [Int] = []
+      for code in offsets[slot]..<offsets[slot] + extents[slot] {
+        let label: DimensionValue
         switch dimension {
-        case .origin, .host: .country(Country(index: code)!)
-        case .region: .region(Country(index: code)!.region)
-        case .category: .category(IncidentKind.categoryOfColumnCode[code])
-        case .mode: .mode(IncidentKind.allModes[code])
-        case .year: .year(code)
-        case .phase: .phase(periodization.phaseIndex(containing: code).map { periodization.phases[$0] })
+        case .origin, .host: label = .country(Country(index: code)!)
+        case .region: label = .region(Country(index: code)!.region)
+        case .category: label = .category(IncidentKind.categoryOfColumnCode[code])
+        case .mode: label = .mode(IncidentKind.allModes[code])
+        case .year: label = .year(code)
+        case .phase:
+          label = .phase(periodization.phaseIndex(containing: code).map { periodization.phases[$0] })
         case .ethnicGroup: preconditionFailure("ethnic groups take the general path")
         }
+        if let existing = position[label] {
+          index.append(existing)
+        } else {
+          position[label] = axis.count
+          index.append(axis.count)
+          axis.append(label)
+        }
       }
+      axes.append(axis)
+      axisIndex.append(index)
     }
+    self.axes = axes
+    self.axisIndex = axisIndex
+    self.labelCellCount = axes.reduce(1) { $0 * $1.count }
   }
 
   /// The kernel columns of rows `rows` of the store, for `body`.
@@ -140,15 +165,82 @@ internal struct KernelRoute {
     }
   }
 
-  /// The labels of the table cell `cell`.
-  private func labels(ofCell cell: Int) -> [DimensionValue] {
-    var codes = [Int](repeating: 0, count: sources.count)
-    var rest = cell
-    for slot in sources.indices.reversed() {
-      codes[slot] = rest % extents[slot]
-      rest /= extents[slot]
+  /// For each cell of the table of stored codes, its label cell (row-major over the axes).
+  private func labelCells() -> [Int] {
+    // The label cell is a sum over dimensions of (axis position of the code) × (the axis's
+    // stride); the cells of stored codes are visited in order with a mixed-radix counter.
+    var strides = [Int](repeating: 1, count: axes.count)
+    for dimension in axes.indices.dropLast().reversed() {
+      strides[dimension] = strides[dimension + 1] * axes[dimension + 1].count
     }
-    return labels.indices.map { labels[$0][codes[sourceOfDimension[$0]]] }
+    // contribution[slot][code]: the sum over the dimensions of that source.
+    let contribution: [[Int]] = sources.indices.map { slot in
+      (0..<extents[slot]).map { code in
+        axes.indices.reduce(0) { sum, dimension in
+          sourceOfDimension[dimension] == slot ? sum + axisIndex[dimension][code] * strides[dimension] : sum
+        }
+      }
+    }
+    var result = [Int](repeating: 0, count: cellCount)
+    var codes = [Int](repeating: 0, count: sources.count)
+    let last = sources.count - 1
+    result.withUnsafeMutableBufferPointer { result in
+      if last < 0 { return }
+      let inner = contribution[last]
+      var cell = 0
+      while cell < cellCount {
+        var base = 0
+        for slot in 0..<last { base += contribution[slot][codes[slot]] }
+        for code in 0..<extents[last] { result[cell + code] = base + inner[code] }
+        cell += extents[last]
+        // Advance the outer codes.
+        var slot = last - 1
+        while slot >= 0 {
+          codes[slot] += 1
+          if codes[slot] < extents[slot] { break }
+          codes[slot] = 0
+          slot -= 1
+        }
+      }
+    }
+    return result
+  }
+
+  /// Builds the labels of label cells, each label copied once from the axes laid end to end.
+  private struct LabelMaker {
+    let flat: [DimensionValue]
+    let starts: [Int]
+    let sizes: [Int]
+
+    init(_ axes: [[DimensionValue]]) {
+      flat = axes.flatMap { $0 }
+      sizes = axes.map(\.count)
+      var starts: [Int] = []
+      var start = 0
+      for size in sizes {
+        starts.append(start)
+        start += size
+      }
+      self.starts = starts
+    }
+
+    /// The labels of label cell `cell`.
+    func labels(_ cell: Int) -> [DimensionValue] {
+      let count = sizes.count
+      return flat.withUnsafeBufferPointer { flat in
+        [DimensionValue](unsafeUninitializedCapacity: count) { buffer, initialized in
+          var rest = cell
+          var dimension = count - 1
+          while dimension >= 0 {
+            let size = sizes[dimension]
+            (buffer.baseAddress! + dimension).initialize(to: flat[starts[dimension] + rest % size])
+            rest /= size
+            dimension -= 1
+          }
+          initialized = count
+        }
+      }
+    }
   }
 
   /// The table cell of store row `row`.
@@ -180,9 +272,16 @@ internal struct KernelRoute {
         }
       }
     }
+    // Cells of stored codes that share labels are added densely, then the table is built
+    // once, one entry per non-empty label cell.
+    var dense = [UInt64](repeating: 0, count: labelCellCount)
+    let labelCell = labelCells()
+    for cell in 0..<cellCount where table[cell] != 0 { dense[labelCell[cell]] &+= table[cell] }
     var cells: [[DimensionValue]: Int] = [:]
-    for (cell, count) in table.enumerated() where count != 0 {
-      cells.add(Int(count), at: labels(ofCell: cell))
+    cells.reserveCapacity(dense.reduce(0) { $0 + ($1 == 0 ? 0 : 1) })
+    let maker = LabelMaker(axes)
+    for (cell, count) in dense.enumerated() where count != 0 {
+      cells[maker.labels(cell)] = Int(count)
     }
     return cells
   }
@@ -235,18 +334,30 @@ internal struct KernelRoute {
         sums[cell(ofRow: row, pointers)] &+= UInt64(count)
       }
     }
-    var cells: [[DimensionValue]: PersonsCell] = [:]
+    // As for incidents: add the cells that share labels densely, then build the table.
+    let labelCell = labelCells()
+    var denseRecords = [UInt64](repeating: 0, count: labelCellCount * qualifiers)
+    var denseSums = [UInt64](repeating: 0, count: labelCellCount)
     for cell in 0..<cellCount {
-      var value = PersonsCell(knownSum: Int(sums[cell]))
+      let target = labelCell[cell]
+      denseSums[target] &+= sums[cell]
+      for code in 0..<qualifiers {
+        denseRecords[target * qualifiers + code] &+= records[cell * qualifiers + code]
+      }
+    }
+    var cells: [[DimensionValue]: PersonsCell] = [:]
+    let maker = LabelMaker(axes)
+    for cell in 0..<labelCellCount {
+      var value = PersonsCell(knownSum: Int(denseSums[cell]))
       var any = false
       for (code, qualifier) in PersonCountQualifier.allCases.enumerated() {
-        let count = records[cell * qualifiers + code]
+        let count = denseRecords[cell * qualifiers + code]
         if count != 0 {
           value[records: qualifier] = Int(count)
           any = true
         }
       }
-      if any { cells.add(value, at: labels(ofCell: cell)) }
+      if any { cells[maker.labels(cell)] = value }
     }
     return cells
   }
