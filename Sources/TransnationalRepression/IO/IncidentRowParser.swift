@@ -1,6 +1,9 @@
 /// Turns CSV records into validated incidents, for one file's header and mapping.
 internal struct IncidentRowParser {
   private let sources: [IncidentField: FieldSource]
+  /// The same sources by ``IncidentField/ordinal`` (an array: looking a field up hashes
+  /// nothing).
+  private let sourceList: [FieldSource]
   let headerCount: Int
   private let headerNames: [String]
   private let extraSources: [(number: Int, columns: [IncidentField: Int])]
@@ -21,6 +24,7 @@ internal struct IncidentRowParser {
     }
     if header == [""] { throw ImportError(.emptyFile, line: record.line) }
     self.sources = try mapping.resolve(header: header)
+    self.sourceList = IncidentField.allCases.map { [sources = self.sources] in sources[$0]! }
     self.headerCount = header.count
     self.headerNames = header
     self.today = today
@@ -49,7 +53,9 @@ internal struct IncidentRowParser {
   /// that a `person_name` field shows only what `names` allows. A malformed row of a file with a
   /// name column cannot be split into fields safely, so its text is withheld (its line is kept).
   func rejectedText(of record: CSVRecord, names: PersonNamePolicy) -> String {
-    guard case .column(let nameIndex, _) = sources[.personName], names != .include else {
+    guard case .column(let nameIndex, _) = sourceList[IncidentField.personName.ordinal],
+      names != .include
+    else {
       return record.rawText
     }
     guard record.problem == nil, record.count == headerCount, let fields = record.fields() else {
@@ -69,7 +75,7 @@ internal struct IncidentRowParser {
   /// The id of a record as ``incident(from:)`` reads it (the record must have the header's
   /// field count and be valid UTF-8).
   func idText(of record: CSVRecord) -> String {
-    switch sources[.id]! {
+    switch sourceList[IncidentField.id.ordinal] {
     case .column(let index, _): record.string(at: index) ?? ""
     case .constant(let constant): constant
     }
@@ -77,13 +83,13 @@ internal struct IncidentRowParser {
 
   /// The 1-based column of a field, or `nil` for a default.
   func columnNumber(of field: IncidentField) -> Int? {
-    if case .column(let index, _) = sources[field] { return index + 1 }
+    if case .column(let index, _) = sourceList[field.ordinal] { return index + 1 }
     return nil
   }
 
   /// The file's name for a field's column (or the canonical name for a default).
   func columnName(of field: IncidentField) -> String {
-    if case .column(_, let name) = sources[field] { return name }
+    if case .column(_, let name) = sourceList[field.ordinal] { return name }
     return field.rawValue
   }
 
@@ -108,7 +114,7 @@ internal struct IncidentRowParser {
 
     func text(_ field: IncidentField) throws(ImportError) -> String {
       let value: String
-      switch sources[field]! {
+      switch sourceList[field.ordinal] {
       case .column(let index, _): value = record.string(at: index)!
       case .constant(let constant): value = constant
       }
@@ -287,5 +293,33 @@ extension StringProtocol {
       && zip(self.utf8, other.utf8).allSatisfy { a, b in
         a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
       }
+  }
+}
+
+extension IncidentField {
+  /// The field's position in `allCases`, without hashing its name.
+  var ordinal: Int {
+    switch self {
+    case .id: 0
+    case .origin: 1
+    case .host: 2
+    case .year: 3
+    case .month: 4
+    case .day: 5
+    case .datePrecision: 6
+    case .category: 7
+    case .mode: 8
+    case .persons: 9
+    case .personsQualifier: 10
+    case .ethnicGroups: 11
+    case .sourceTitle: 12
+    case .sourceURL: 13
+    case .sourceDate: 14
+    case .notes: 15
+    case .detentionOutcome: 16
+    case .gender: 17
+    case .sourcePublisher: 18
+    case .personName: 19
+    }
   }
 }

@@ -18,9 +18,11 @@ struct ColumnImportTests {
     var threads: Int
     var blockSize: Int?
     var minimumPartBytes: Int?
+    /// Whether a file is mapped (else read with `read(2)`).
+    var mapsFiles = true
 
     var description: String {
-      "\(fromFile ? "file" : "memory"), \(threads) threads, block \(blockSize.map(String.init) ?? "default"), part \(minimumPartBytes.map(String.init) ?? "default")"
+      "\(fromFile ? (mapsFiles ? "mapped file" : "file read in blocks") : "memory"), \(threads) threads, block \(blockSize.map(String.init) ?? "default"), part \(minimumPartBytes.map(String.init) ?? "default")"
     }
   }
 
@@ -30,6 +32,8 @@ struct ColumnImportTests {
     Configuration(fromFile: true, threads: 1),
     Configuration(fromFile: true, threads: 2, blockSize: 61, minimumPartBytes: 1),
     Configuration(fromFile: true, threads: 3, blockSize: 1_000, minimumPartBytes: 40),
+    Configuration(fromFile: true, threads: 2, blockSize: 61, minimumPartBytes: 1, mapsFiles: false),
+    Configuration(fromFile: true, threads: 1, mapsFiles: false),
   ]
 
   static let today = CorpusManifest.today
@@ -58,6 +62,7 @@ struct ColumnImportTests {
           mapping: mapping, mode: mode, today: today, names: names, threads: configuration.threads)
         if let size = configuration.blockSize { importer.blockSize = size }
         if let size = configuration.minimumPartBytes { importer.minimumPartBytes = size }
+        importer.mapsFiles = configuration.mapsFiles
         var fastRows = 0
         let actual = Result { () throws(ImportError) in
           let read =
@@ -166,6 +171,30 @@ struct ColumnImportTests {
     let fast = try Self.compare(Array(text.utf8), mapping: Self.genMapping, label: "mapped \(round)")
     #expect(fast.prefix(Self.configurations.count).allSatisfy { $0 > 1_000 }, "lenient: \(fast)")
     if round == 0 { #expect(fast.prefix(Self.configurations.count).allSatisfy { $0 == 1_200 }, "\(fast)") }
+  }
+
+  @Test("large blocks on two threads: repeated ids within, across parts and across blocks, and a late quote")
+  func largeBlocks() throws {
+    var random = TestRandom(seed: 60_013)
+    let kinds = ["intimidation", "detention", "extradition"]
+    var text = "id,kind,host_country_iso2,year\n"
+    for row in 0..<60_000 {
+      // Every 97th row repeats the id of three rows before: within a part, or across a part's
+      // or a block's edge (which makes the parts' id ranges overlap).
+      let id = row % 97 == 5 ? row - 3 : row + 1
+      var host = Country.allCountries[Int.random(in: 0..<249, using: &random)].alpha2
+      if row == 30_000 { host = "\"TR\"" }
+      if row == 45_000 { host = "\"T\nR\"" }
+      text += "\(id),\(kinds[row % 3]),\(host),\(1997 + row % 30)\n"
+    }
+    let configurations = [
+      Configuration(fromFile: true, threads: 2, blockSize: 600_000),
+      Configuration(fromFile: true, threads: 2, blockSize: 600_000, mapsFiles: false),
+      Configuration(fromFile: false, threads: 2),
+    ]
+    let fast = try Self.compare(
+      Array(text.utf8), mapping: Self.genMapping, label: "large blocks", configurations: configurations)
+    #expect(fast.prefix(configurations.count).allSatisfy { $0 > 59_000 }, "lenient: \(fast)")
   }
 
   @Test("random mappings: each field from a column or a constant, valid or not", arguments: 0..<40)
@@ -319,6 +348,11 @@ struct ColumnImportTests {
     let expected = try #require(throws: ImportError.self) { try IncidentCSV.read(contentsOf: missing) }
     let actual = try #require(throws: ImportError.self) { try IncidentColumns.read(contentsOf: missing) }
     #expect(actual == expected)
+  }
+
+  @Test("IncidentField.ordinal is the position in allCases")
+  func fieldOrdinals() {
+    #expect(IncidentField.allCases.map(\.ordinal) == Array(0..<IncidentField.allCases.count))
   }
 
   @Test("the id table tells apart ids whose hashes collide")

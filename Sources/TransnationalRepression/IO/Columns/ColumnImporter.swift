@@ -13,12 +13,17 @@ import Foundation
 ///
 /// ## How it reads
 ///
-/// The file is read in blocks of ``blockSize`` bytes (4 MiB; a record longer than a block grows
-/// the buffer, as ``CSVReader`` does). The header goes through ``IncidentRowParser``. For the data,
-/// each block is cut after its last line break; a block without a quote character (one `memchr`)
-/// holds one record per line, so it is split at line breaks into one part per thread, and the
-/// parts are read at the same time. A block with a quote is read as one part by ``CSVScanner``,
-/// which follows quoted fields across lines.
+/// A regular file is mapped into memory (`mmap`, read only) and taken in windows of
+/// ``blockSize`` bytes (4 MiB), with no copy; the pages of windows already read are given back
+/// (`madvise(MADV_DONTNEED)`), so memory stays bounded for files of any size. Other files (pipes,
+/// devices), or a file that cannot be mapped, are read with `read(2)` into a buffer of the same
+/// size. Either way a record longer than a block grows the block, as ``CSVReader`` does. (As with
+/// any mapped file, a file truncated by another process while it is read ends the process with
+/// `SIGBUS`.) The header goes through ``IncidentRowParser``. For the data, each block is cut
+/// after its last line break and split at line breaks into parts, four per thread, read at the
+/// same time, each line one record. A part stops at a quote character: a block with one is then
+/// read again as one part by ``CSVScanner``, which follows quoted fields across lines (and later
+/// blocks look for a quote first, with one `memchr`).
 ///
 /// In a part, every record is first offered to ``FastRowValidator``, which turns a plain row
 /// into codes straight from its bytes. A row it does not take — a quoted value with doubled
@@ -43,8 +48,10 @@ internal struct ColumnImporter {
   let names: PersonNamePolicy
   let threads: Int
 
-  /// The bytes read from a file at a time (tests make it tiny to cross block boundaries).
+  /// The bytes of a file taken at a time (tests make it tiny to cross block boundaries).
   var blockSize = 4 << 20
+  /// Whether a regular file is mapped rather than read (tests turn it off to cover `read(2)`).
+  var mapsFiles = true
   /// The fewest bytes of a part of a block (tests lower it to split small files).
   var minimumPartBytes = 1 << 18
   /// The parts of a block per thread.
@@ -92,6 +99,16 @@ internal struct ColumnImporter {
     let descriptor = handle.fileDescriptor
     var info = stat()
     if fstat(descriptor, &info) == 0 { state.inputBytes = Int(info.st_size) }
+    if mapsFiles, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0,
+      let mapped = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0),
+      mapped != MAP_FAILED
+    {
+      defer { munmap(mapped, Int(info.st_size)) }
+      try readMapped(
+        UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size)),
+        state)
+      return
+    }
     var capacity = blockSize
     var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { storage.deallocate() }
@@ -135,6 +152,40 @@ internal struct ColumnImporter {
       }
       start = try state.process(buffer, from: start, isFinal: atEnd)
       if atEnd { return }
+    }
+  }
+}
+
+extension ColumnImporter {
+  /// Reads a mapped file in windows of ``blockSize`` bytes (a window with no whole record grows
+  /// until it holds one), giving back the pages already read.
+  fileprivate func readMapped(_ file: UnsafeBufferPointer<UInt8>, _ state: ImportState) throws(ImportError) {
+    let bytes = file.baseAddress!
+    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var windowStart = 0
+    var from = ColumnImporter.bomLength(file)
+    var window = blockSize
+    var released = 0
+    while true {
+      let windowEnd = window >= file.count - windowStart ? file.count : windowStart + window
+      let isFinal = windowEnd == file.count
+      let next = try state.process(
+        UnsafeBufferPointer(start: bytes + windowStart, count: windowEnd - windowStart), from: from,
+        isFinal: isFinal)
+      if isFinal { return }
+      if next == from {
+        window *= 2
+        continue
+      }
+      windowStart += next
+      from = 0
+      window = blockSize
+      // The pages wholly before the window are not read again.
+      let releasable = windowStart / pageSize * pageSize
+      if releasable - released >= 1 << 22 {
+        madvise(UnsafeMutableRawPointer(mutating: bytes + released), releasable - released, MADV_DONTNEED)
+        released = releasable
+      }
     }
   }
 }
@@ -184,6 +235,8 @@ internal final class ImportState {
   private var parts: [ImportPart] = []
   /// Rows the fast path took (for tests).
   private(set) var fastRows = 0
+  /// Whether a block of the input held a quote character.
+  private var hasQuotes = false
 
   /// Grouping of the candidates by share: position of each candidate, and each share's start.
   private var ordinals = RawArray<UInt32>(capacity: 1 << 12)
@@ -259,14 +312,23 @@ internal final class ImportState {
       fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
       ids: ids!, directBound: directBound)
 
-    // 1. Read the parts: one scanned part when the block has a quote (a quoted field may run
-    //    past regionEnd), else quote-free runs of lines, one per thread.
-    let quoted = memchr(base + start, 0x22, regionEnd - start) != nil
-    let ranges = quoted ? [start..<buffer.count] : splitAtLineBreaks(base, start..<regionEnd)
+    // 1. Read the parts: runs of lines split at line breaks, one per thread, as long as no
+    //    quote character shows; a block with one (a quoted field may span lines, and run past
+    //    regionEnd) is read as one part by the scanner. Once a quote has shown, later blocks
+    //    look for one first (a `memchr`) rather than read their lines in vain.
+    var quoted = hasQuotes && memchr(base + start, 0x22, regionEnd - start) != nil
+    var ranges = quoted ? [start..<buffer.count] : splitAtLineBreaks(base, start..<regionEnd)
     while parts.count < ranges.count { parts.append(ImportPart()) }
-    let parts = Array(self.parts.prefix(ranges.count))
-    ImportState.perform(ranges.count) { index in
+    var parts = Array(self.parts.prefix(ranges.count))
+    ImportState.perform(ranges.count) { [ranges, parts, quoted] index in
       ImportPart.read(parts[index], context, ranges[index], scanner: quoted)
+    }
+    if !quoted && parts.contains(where: \.sawQuote) {
+      hasQuotes = true
+      quoted = true
+      ranges = [start..<buffer.count]
+      parts = [parts[0]]
+      ImportPart.read(parts[0], context, ranges[0], scanner: true)
     }
     let end = quoted ? parts[0].end : regionEnd
     var lineOffsets: [Int] = []
@@ -316,7 +378,9 @@ internal final class ImportState {
     let grouping = GroupingJob(
       parts: parts, partBases: partBases, cursors: cursors, ordinals: ordinals.base)
     let parallel = total >= 1 << 14 && importer.threads > 1
-    if parallel {
+    if position == 0 {
+      // No id was hashed: nothing to group.
+    } else if parallel {
       ImportState.perform(parts.count) { index in grouping.run(index) }
     } else {
       for index in parts.indices { grouping.run(index) }
@@ -334,29 +398,25 @@ internal final class ImportState {
       ordinals: ordinals.base, shareStarts: shareStarts, workers: workers,
       duplicates: duplicates)
     if position > 0 { ImportState.perform(workers) { worker in job.run(worker) } }
-    // The direct table, in row order (sequential, cheap: no hashing, mostly ascending values).
-    var directDuplicates: [Duplicate] = []
+    // The direct table: no hashing, each part in row order. When the parts' ranges of values
+    // do not overlap (row numbers, most often), no id of one part can be in another, and the
+    // parts are checked at the same time; otherwise one after another.
+    var directDuplicates: [[Duplicate]] = []
     if let direct {
-      for (index, part) in parts.enumerated() {
-        let candidates = part.candidates.base
-        let lineOffset = lineOffsets[index]
-        for candidate in 0..<part.candidates.count where candidates[candidate].share == Candidate.directShare {
-          let value = Int(truncatingIfNeeded: candidates[candidate].hash)
-          let first = direct[value]
-          if first != 0 {
-            directDuplicates.append(Duplicate(part: index, candidate: candidate, firstLine: Int(first)))
-          } else {
-            let line = Int(candidates[candidate].line) + lineOffset
-            precondition(line <= Int(UInt32.max), "ColumnImporter: more than 2^32 lines")
-            direct[value] = UInt32(truncatingIfNeeded: line)
-          }
-        }
+      let job = DirectTableJob(parts: parts, lineOffsets: lineOffsets, direct: direct)
+      let ranges = parts.compactMap(\.directValues).sorted { $0.lowerBound < $1.lowerBound }
+      let disjoint = zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound }
+      if parallel && disjoint && ranges.count > 1 {
+        ImportState.perform(parts.count) { index in job.run(index) }
+      } else {
+        for index in parts.indices { job.run(index) }
       }
+      directDuplicates = job.duplicates
     }
 
     // 3. Rejected rows in file order (strict mode: the first is thrown), and accepted rows.
     var duplicatesOfPart = [[Duplicate]](repeating: [], count: parts.count)
-    for list in Array(duplicates) + [directDuplicates] {
+    for list in Array(duplicates) + directDuplicates {
       for duplicate in list { duplicatesOfPart[duplicate.part].append(duplicate) }
     }
 
@@ -696,6 +756,53 @@ private struct DeduplicationJob: @unchecked Sendable {
   }
 }
 
+/// Checks each part's direct-table ids in row order: a value already in the table is a
+/// repeated id, any other is entered with its line. `@unchecked Sendable`: part *i* writes only
+/// `duplicates[i]`, and parts run at the same time only when their values do not overlap, so
+/// they touch different entries of the table.
+private final class DirectTableJob: @unchecked Sendable {
+  let parts: [ImportPart]
+  let lineOffsets: [Int]
+  let direct: UnsafeMutablePointer<UInt32>
+  private let found: UnsafeMutableBufferPointer<[Duplicate]>
+
+  init(parts: [ImportPart], lineOffsets: [Int], direct: UnsafeMutablePointer<UInt32>) {
+    self.parts = parts
+    self.lineOffsets = lineOffsets
+    self.direct = direct
+    found = .allocate(capacity: parts.count)
+    found.initialize(repeating: [])
+  }
+
+  deinit {
+    found.deinitialize()
+    found.deallocate()
+  }
+
+  /// The repeated ids of each part, in row order.
+  var duplicates: [[Duplicate]] { Array(found) }
+
+  func run(_ index: Int) {
+    let part = parts[index]
+    guard part.directValues != nil else { return }
+    let candidates = part.candidates.base
+    let lineOffset = lineOffsets[index]
+    var repeated: [Duplicate] = []
+    for candidate in 0..<part.candidates.count where candidates[candidate].share == Candidate.directShare {
+      let value = Int(truncatingIfNeeded: candidates[candidate].hash)
+      let first = direct[value]
+      if first != 0 {
+        repeated.append(Duplicate(part: index, candidate: candidate, firstLine: Int(first)))
+      } else {
+        let line = Int(candidates[candidate].line) + lineOffset
+        precondition(line <= Int(UInt32.max), "ColumnImporter: more than 2^32 lines")
+        direct[value] = UInt32(truncatingIfNeeded: line)
+      }
+    }
+    found[index] = repeated
+  }
+}
+
 /// Where the accepted codes go.
 internal struct OutputColumns {
   let origin: UnsafeMutablePointer<UInt8>
@@ -845,6 +952,10 @@ internal final class ImportPart: @unchecked Sendable {
   var lineCount = 0
   /// Where the first record not read starts.
   var end = 0
+  /// Whether the lines of the part hold a quote character (its records were then not all read).
+  var sawQuote = false
+  /// The range of the part's direct-table id values, `nil` when it has none.
+  var directValues: ClosedRange<UInt64>?
 
   init() {}
 
@@ -891,6 +1002,11 @@ private struct PartReader {
   var fastRows = 0
   var lineCount = 0
   var end = 0
+  /// Whether ``readLines(_:)`` met a quote character (and stopped there).
+  var sawQuote = false
+  /// The least and greatest direct-table id values of the part (`low > high` when none).
+  var directLow = UInt64.max
+  var directHigh: UInt64 = 0
   let starts: UnsafeMutablePointer<Int>
   let ends: UnsafeMutablePointer<Int>
   var scanner = CSVScanner()
@@ -931,6 +1047,9 @@ private struct PartReader {
     part.fastRows = fastRows
     part.lineCount = lineCount
     part.end = end
+    part.sawQuote = sawQuote
+    part.directValues = directLow...Swift.max(directLow, directHigh)
+    if directLow > directHigh { part.directValues = nil }
     starts.deallocate()
     ends.deallocate()
   }
@@ -998,15 +1117,22 @@ private struct PartReader {
             index = at
             found = true
             break
+          } else if byte == 0x22 {
+            sawQuote = true
+            break
           }
         }
-        if found { break }
+        if found || sawQuote { break }
         index &+= 8
       }
-      if !found {
+      if !found && !sawQuote {
         while index < limit {
           let byte = base[index]
           if byte == 0x0A { break }
+          if byte == 0x22 {
+            sawQuote = true
+            break
+          }
           if byte == 0x2C {
             if fields < headerCount {
               starts[fields] = fieldStart
@@ -1018,6 +1144,11 @@ private struct PartReader {
           high |= UInt64(byte)
           index &+= 1
         }
+      }
+      if sawQuote {
+        // A quoted field may span lines: the block is read again by the scanner.
+        end = position
+        return
       }
       let next = index < limit ? index &+ 1 : limit
       var recordEnd = index
@@ -1218,7 +1349,12 @@ private struct PartReader {
       part.overflow.append((candidates.count, persons))
       code = RowCodes.overflowMarker
     }
-    if route.share != Candidate.directShare { shareCounts[Int(route.share)] &+= 1 }
+    if route.share != Candidate.directShare {
+      shareCounts[Int(route.share)] &+= 1
+    } else {
+      directLow = Swift.min(directLow, route.hash)
+      directHigh = Swift.max(directHigh, route.hash)
+    }
     candidates.append(
       Candidate(
         hash: route.hash, idEnd: Int32(truncatingIfNeeded: idBytes.count),
