@@ -119,6 +119,42 @@ struct CountExecutionTests {
     #expect(routed == 3 * 66)
   }
 
+  @Test("a kernel count keeps its grid: lookups, cell counts, hashes and a shared first build")
+  func gridTables() async throws {
+    let query = try CountQuery(by: [.region, .category, .year])
+    var general = CountExecution(columns: Self.columns, query: query, threads: 1)
+    general.routing = .generalOnly
+    let expected = general.incidents()
+    func routed() -> CountTable<Int> {
+      var route = CountExecution(columns: Self.columns, query: query, threads: 2)
+      route.routing = .kernelWhenPossible
+      return route.incidents()
+    }
+    // Looked up before anything builds the dictionary, the grid gives every cell's value.
+    let table = routed()
+    #expect(table.cellStore.holdsGrid)
+    #expect(table.cellStore.count == expected.cells.count)
+    for (labels, value) in expected.cells { #expect(table[labels: labels] == value) }
+    #expect(table[.region(.europe), .category(.detention), .year(1900)] == 0)
+    #expect(table.total == expected.total)
+    #expect(table.hashValue == expected.hashValue)
+    #expect(table == expected)
+    // Sixteen tasks need the dictionary of one fresh table at once: one build, one answer.
+    let fresh = routed()
+    let built = await withTaskGroup(of: [[DimensionValue]: Int].self) { group in
+      for _ in 0..<16 { group.addTask { fresh.cells } }
+      return await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(built.count == 16 && built.allSatisfy { $0 == expected.cells })
+    // A grid mostly of zeros is kept as a dictionary; its values are the same.
+    let axes: [[DimensionValue]] = [(1997...2026).map { .year($0) }]
+    let sparse = CountTable<Int>(
+      dimensions: [.year], grid: DenseGrid(axes: axes, values: [5] + Array(repeating: 0, count: 29)), total: 5)
+    #expect(!sparse.cellStore.holdsGrid)
+    #expect(sparse == (try CountTable<Int>(dimensions: [.year], cells: [[.year(1997)]: 5])))
+    #expect(sparse[.year(1997)] == 5 && sparse[.year(1998)] == 0)
+  }
+
   @Test("filters, ethnic groups and very large shapes take the general path")
   func generalPathShapes() throws {
     #expect(KernelRoute(columns: Self.columns, query: try CountQuery(by: [.host], where: IncidentFilter(years: 2000...2010))) == nil)

@@ -5,9 +5,11 @@
 /// of them: origin of the origin column, host and region of the host column, category and mode
 /// of the kind code, year and phase of the year. The route therefore counts by the *stored*
 /// codes, each column over the span of codes that occur (``ColumnPresence``), with the kernel's
-/// fused dense loops, and only then maps each non-empty cell of that small table to its labels,
-/// adding the cells that share labels (the 17 kind codes fold into 3 categories, 250 hosts into
-/// regions, years into phases). Nothing per row is looked up or copied.
+/// fused dense loops, and only then adds each cell of that small table into its cell of a dense
+/// grid over the dimensions' labels (the 17 kind codes fold into 3 categories, 250 hosts into
+/// regions, years into phases). Nothing per row is looked up or copied. The table keeps the grid
+/// (``CountTableCells``): lookups read it directly, and the dictionary of labelled cells is built
+/// only when an operation needs it.
 ///
 /// Counting persons also needs the qualifier (the top three bits of the `groups` code) and the
 /// persons weights; they are materialised a segment of rows at a time into small buffers, so
@@ -206,43 +208,6 @@ internal struct KernelRoute {
     return result
   }
 
-  /// Builds the labels of label cells, each label copied once from the axes laid end to end.
-  private struct LabelMaker {
-    let flat: [DimensionValue]
-    let starts: [Int]
-    let sizes: [Int]
-
-    init(_ axes: [[DimensionValue]]) {
-      flat = axes.flatMap { $0 }
-      sizes = axes.map(\.count)
-      var starts: [Int] = []
-      var start = 0
-      for size in sizes {
-        starts.append(start)
-        start += size
-      }
-      self.starts = starts
-    }
-
-    /// The labels of label cell `cell`.
-    func labels(_ cell: Int) -> [DimensionValue] {
-      let count = sizes.count
-      return flat.withUnsafeBufferPointer { flat in
-        [DimensionValue](unsafeUninitializedCapacity: count) { buffer, initialized in
-          var rest = cell
-          var dimension = count - 1
-          while dimension >= 0 {
-            let size = sizes[dimension]
-            (buffer.baseAddress! + dimension).initialize(to: flat[starts[dimension] + rest % size])
-            rest /= size
-            dimension -= 1
-          }
-          initialized = count
-        }
-      }
-    }
-  }
-
   /// The table cell of store row `row`.
   private func cell(ofRow row: Int, _ pointers: ColumnPointers) -> Int {
     var cell = 0
@@ -262,7 +227,7 @@ internal struct KernelRoute {
   /// Counts incidents: one kernel pass, then the non-empty cells by label.
   func incidents(
     _ columns: IncidentColumns, threads: Int, tuning: KernelTuning
-  ) -> [[DimensionValue]: Int] {
+  ) -> DenseGrid<Int> {
     var table = [UInt64](repeating: 0, count: cellCount)
     columns.withColumnPointers { pointers in
       withKernelColumns(pointers, rows: 0..<columns.count) { kernelColumns in
@@ -272,25 +237,18 @@ internal struct KernelRoute {
         }
       }
     }
-    // Cells of stored codes that share labels are added densely, then the table is built
-    // once, one entry per non-empty label cell.
-    var dense = [UInt64](repeating: 0, count: labelCellCount)
+    // Cells of stored codes that share labels are added into one label cell of the grid.
+    var dense = [Int](repeating: 0, count: labelCellCount)
     let labelCell = labelCells()
-    for cell in 0..<cellCount where table[cell] != 0 { dense[labelCell[cell]] &+= table[cell] }
-    var cells: [[DimensionValue]: Int] = [:]
-    cells.reserveCapacity(dense.reduce(0) { $0 + ($1 == 0 ? 0 : 1) })
-    let maker = LabelMaker(axes)
-    for (cell, count) in dense.enumerated() where count != 0 {
-      cells[maker.labels(cell)] = Int(count)
-    }
-    return cells
+    for cell in 0..<cellCount where table[cell] != 0 { dense[labelCell[cell]] &+= Int(table[cell]) }
+    return DenseGrid(axes: axes, values: dense)
   }
 
   /// Counts persons: per segment of rows, one pass of records by qualifier and one of the
   /// persons weights; then the overflow rows, and the non-empty cells by label.
   func persons(
     _ columns: IncidentColumns, threads: Int, tuning: KernelTuning
-  ) -> [[DimensionValue]: PersonsCell] {
+  ) -> DenseGrid<PersonsCell> {
     let qualifiers = PersonCountQualifier.allCases.count
     var records = [UInt64](repeating: 0, count: cellCount * qualifiers)
     var sums = [UInt64](repeating: 0, count: cellCount)
@@ -345,21 +303,14 @@ internal struct KernelRoute {
         denseRecords[target * qualifiers + code] &+= records[cell * qualifiers + code]
       }
     }
-    var cells: [[DimensionValue]: PersonsCell] = [:]
-    let maker = LabelMaker(axes)
-    for cell in 0..<labelCellCount {
+    let cells = (0..<labelCellCount).map { cell in
       var value = PersonsCell(knownSum: Int(denseSums[cell]))
-      var any = false
       for (code, qualifier) in PersonCountQualifier.allCases.enumerated() {
-        let count = denseRecords[cell * qualifiers + code]
-        if count != 0 {
-          value[records: qualifier] = Int(count)
-          any = true
-        }
+        value[records: qualifier] = Int(denseRecords[cell * qualifiers + code])
       }
-      if any { cells[maker.labels(cell)] = value }
+      return value
     }
-    return cells
+    return DenseGrid(axes: axes, values: cells)
   }
 }
 

@@ -100,11 +100,9 @@ internal struct CountExecution {
     }
   }
 
-  /// The table of cells counted by the kernel route (no multi-valued dimension).
-  private func table<Value: CountTableValue>(_ cells: [[DimensionValue]: Value]) -> CountTable<Value> {
-    CountTable(
-      unchecked: query.dimensions, storage: cells, countedOnce: nil,
-      total: cells.values.reduce(Value.zero, +))
+  /// The table of the grid counted by the kernel route (no multi-valued dimension).
+  private func table<Value: CountTableValue>(_ grid: DenseGrid<Value>) -> CountTable<Value> {
+    CountTable(dimensions: query.dimensions, grid: grid, total: grid.values.reduce(Value.zero, +))
   }
 
   /// Plans the query, lets `passes` run the kernel and report each cell (labels, the

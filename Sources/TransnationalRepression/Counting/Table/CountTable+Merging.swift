@@ -51,6 +51,6 @@ extension CountTable {
 
   /// Whether the table has no dimensions and counts nothing: it merges as the identity.
   internal var isIdentity: Bool {
-    dimensions.isEmpty && storage.isEmpty && total == .zero
+    dimensions.isEmpty && cellStore.count == 0 && total == .zero
   }
 }

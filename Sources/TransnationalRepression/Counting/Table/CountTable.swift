@@ -30,12 +30,36 @@
 /// over its other dimensions with every incident counted once (``countedOnceCells``), so
 /// marginals without the multi-valued dimension, slices and totals stay exact.
 ///
-/// - Complexity: A table stores only its non-zero cells: O(*c*) memory for *c* of them.
+/// - Complexity: A table stores only its non-zero cells: O(*c*) memory for *c* of them. (A count
+///   made straight from the stored columns keeps its dense grid of cells when at least one in
+///   eight is non-zero, so at most 8 *c*; ``cells`` then builds the dictionary on first use.)
 public struct CountTable<Value: CountTableValue>: Hashable, Sendable {
+  /// Whether two tables have the same dimensions, cells and totals.
+  ///
+  /// - Complexity: O(*c*) for *c* cells.
+  public static func == (lhs: CountTable, rhs: CountTable) -> Bool {
+    lhs.dimensions == rhs.dimensions && lhs.total == rhs.total
+      && lhs.countedOnceStorage == rhs.countedOnceStorage
+      && (lhs.cellStore === rhs.cellStore || lhs.storage == rhs.storage)
+  }
+
+  /// Feeds the dimensions, cells and total to `hasher`.
+  ///
+  /// - Parameter hasher: The hasher.
+  /// - Complexity: O(*c*) for *c* cells.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(dimensions)
+    hasher.combine(storage)
+    hasher.combine(countedOnceStorage)
+    hasher.combine(total)
+  }
+
   /// The dimensions, in the order labels are given.
   public let dimensions: [CountDimension]
+  /// The non-zero cells: a dictionary, or the grid of a kernel count (see ``CountTableCells``).
+  internal let cellStore: CountTableCells<Value>
   /// The non-zero cells, by labels in dimension order.
-  @usableFromInline internal var storage: [[DimensionValue]: Value]
+  internal var storage: [[DimensionValue]: Value] { cellStore.dictionary }
   /// For tables with a multi-valued dimension: the cells over ``singleValuedDimensions`` with
   /// every incident counted once. `nil` otherwise.
   @usableFromInline internal var countedOnceStorage: [[DimensionValue]: Value]?
@@ -49,9 +73,29 @@ public struct CountTable<Value: CountTableValue>: Hashable, Sendable {
     countedOnce: [[DimensionValue]: Value]?, total: Value
   ) {
     self.dimensions = dimensions
-    self.storage = storage.filter { $0.value != .zero }
-    self.countedOnceStorage = countedOnce?.filter { $0.value != .zero }
+    self.cellStore = CountTableCells(CountTable.withoutZeros(storage))
+    self.countedOnceStorage = countedOnce.map(CountTable.withoutZeros)
     self.total = total
+  }
+
+  /// A table over single-valued dimensions whose cells are a grid of values, one per
+  /// combination of the axes' labels (axes in dimension order). A grid mostly of zeros is
+  /// stored as a dictionary instead.
+  internal init(dimensions: [CountDimension], grid: DenseGrid<Value>, total: Value) {
+    self.dimensions = dimensions
+    self.cellStore =
+      grid.nonZeroCount >= grid.values.count / 8
+      ? CountTableCells(grid) : CountTableCells(grid.dictionary())
+    self.countedOnceStorage = nil
+    self.total = total
+  }
+
+  /// The cells that are not zero; the same dictionary, not rebuilt, when none is (a count's
+  /// cells, most often).
+  private static func withoutZeros(
+    _ cells: [[DimensionValue]: Value]
+  ) -> [[DimensionValue]: Value] {
+    cells.values.contains(.zero) ? cells.filter { $0.value != .zero } : cells
   }
 
   /// Builds a table from cells, for example counts made elsewhere.
@@ -146,7 +190,8 @@ public struct CountTable<Value: CountTableValue>: Hashable, Sendable {
 
   /// The non-zero cells, by labels in dimension order.
   ///
-  /// - Complexity: O(1).
+  /// - Complexity: O(1), except the first time for a table that holds a dense grid (a count made
+  ///   straight from the stored columns): O(*g*) for its *g* grid cells.
   public var cells: [[DimensionValue]: Value] { storage }
 
   /// For a table with a multi-valued dimension, the cells over ``singleValuedDimensions`` with
@@ -194,7 +239,7 @@ public struct CountTable<Value: CountTableValue>: Hashable, Sendable {
     precondition(
       labels.count == dimensions.count && zip(labels, dimensions).allSatisfy { $0.fits($1) },
       "labels \(labels) do not fit dimensions \(dimensions.map(\.rawValue))")
-    return storage[labels] ?? .zero
+    return cellStore.value(at: labels)
   }
 
   /// The labels of one dimension that occur in non-zero cells, sorted.
