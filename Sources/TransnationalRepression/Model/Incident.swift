@@ -41,7 +41,8 @@ public struct Incident: Hashable, Sendable, Identifiable {
   public let sources: [SourceCitation]
   /// Conflicts between sources, later fate, caveats.
   public let notes: String
-  /// The name of the person, if recorded. Sensitive; see ``PersonName``.
+  /// The name of the person, if recorded. Sensitive; see ``PersonName``. An empty name is no
+  /// name (`nil`), as an empty `person_name` cell of a CSV file is.
   public let personName: PersonName?
 
   /// Creates a validated incident.
@@ -57,7 +58,7 @@ public struct Incident: Hashable, Sendable, Identifiable {
   ///   - gender: the gender, if given.
   ///   - sources: at least one citation.
   ///   - notes: free text.
-  ///   - personName: the person's name, if recorded (sensitive).
+  ///   - personName: the person's name, if recorded (sensitive); an empty one is taken as `nil`.
   /// - Throws: ``ValidationIssue`` naming the first broken rule.
   public init(
     id: String, origin: Country = .china, host: Country, date: IncidentDate, kind: IncidentKind,
@@ -77,7 +78,7 @@ public struct Incident: Hashable, Sendable, Identifiable {
     self.gender = gender
     self.sources = sources
     self.notes = notes
-    self.personName = personName
+    self.personName = personName?.revealedText.isEmpty == true ? nil : personName
   }
 
   /// The dataset category.

@@ -145,6 +145,28 @@ struct RoundTripTests {
     #expect(try IncidentJSON.read(data: json, today: Self.today).dataset == dataset)
   }
 
+  @Test("an empty name is no name, from JSON as from CSV, so both round trips agree (found by FuzzJSON)")
+  func emptyName() throws {
+    let json = """
+      [{"id": "E-1", "host": "KZ", "category": "detention", "mode": "detention",
+        "date": {"year": 1999, "precision": "year"}, "ethnic_groups": ["Uyghur"],
+        "persons": {"qualifier": "unknown"}, "sources": [{"title": "T"}], "person_name": ""}]
+      """
+    let dataset = try IncidentJSON.read(data: Data(json.utf8), today: Self.today).dataset
+    #expect(dataset[id: "E-1"]?.personName == nil)
+    let text = IncidentCSV.write(dataset, names: .include)
+    #expect(try IncidentCSV.read(text: text, today: Self.today).dataset == dataset)
+    let direct = try Incident(
+      id: "E-2", host: Country("KZ")!, date: IncidentDate(year: 1999, precision: .year),
+      kind: .detention(.unknown), ethnicGroups: [.uyghur], sources: [SourceCitation(title: "T")],
+      personName: PersonName(""))
+    #expect(direct.personName == nil)
+    #expect(try Incident(
+      id: "E-3", host: Country("KZ")!, date: IncidentDate(year: 1999, precision: .year),
+      kind: .detention(.unknown), ethnicGroups: [.uyghur], sources: [SourceCitation(title: "T")],
+      personName: PersonName(" ")).personName?.revealedText == " ")
+  }
+
   @Test("text ending in a carriage return survives in the last column", arguments: ["a\r", "\r", " b ", "x\r\r"])
   func trailingCarriageReturn(_ notes: String) throws {
     let incident = try Incident(
