@@ -67,7 +67,9 @@ enum ScaleCommand {
       throw ScaleUsageError("generate needs FILE and --rows N")
     }
     let generator = SyntheticIncidents(seed: options.seed ?? 1)
-    FileManager.default.createFile(atPath: path, contents: nil)
+    guard FileManager.default.createFile(atPath: path, contents: nil) else {
+      throw ColumnsFileError(path, "cannot create the file")
+    }
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
     let start = Date()

@@ -17,6 +17,8 @@ extension CSVFuzzHarness {
     var threads: Int
     var blockSize: Int?
     var minimumPartBytes: Int?
+    /// Whether a file is mapped (else read with `read(2)` into blocks).
+    var mapsFiles = true
   }
 
   /// Configurations that put records across block boundaries and split tiny inputs over threads.
@@ -25,6 +27,7 @@ extension CSVFuzzHarness {
     ColumnConfiguration(fromFile: false, threads: 3, minimumPartBytes: 1),
     ColumnConfiguration(fromFile: true, threads: 2, blockSize: 61, minimumPartBytes: 1),
     ColumnConfiguration(fromFile: true, threads: 3, blockSize: 1_000, minimumPartBytes: 40),
+    ColumnConfiguration(fromFile: true, threads: 2, blockSize: 97, minimumPartBytes: 1, mapsFiles: false),
   ]
 
   /// `IncidentColumns.read` must give the columns of the dataset `IncidentCSV` accepts, the same
@@ -63,6 +66,7 @@ extension CSVFuzzHarness {
         mapping: mapping, mode: mode, today: today, names: .redact, threads: configuration.threads)
       if let size = configuration.blockSize { importer.blockSize = size }
       if let size = configuration.minimumPartBytes { importer.minimumPartBytes = size }
+      importer.mapsFiles = configuration.mapsFiles
       if configuration.fromFile { return try importer.read(.file(file)) }
       return try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
         try importer.read(.bytes(buffer))

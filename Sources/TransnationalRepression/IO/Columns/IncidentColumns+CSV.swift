@@ -37,9 +37,11 @@ extension IncidentColumns {
   /// counts, invalid values) goes through the same parser as ``IncidentCSV``, so error messages
   /// are identical.
   ///
-  /// The file streams through a buffer of a few MiB: memory holds the columns, the ids seen so
-  /// far (to reject repeats) and one block of the file. Blocks without quote characters are
-  /// split at line breaks across `threads` threads.
+  /// The file is taken a block of a few MiB at a time: a regular file is mapped into memory and
+  /// the pages already read are given back; a pipe or device is read into a buffer. Memory holds
+  /// the columns, the ids seen so far (to reject repeats) and one block of the file. Blocks
+  /// without quote characters are split at line breaks across `threads` threads. (As with any
+  /// mapped file, truncating the file from another process while it is read stops the process.)
   ///
   /// ```swift
   /// // gen.py's benchmark CSV: id,kind,host_country_iso2,year
