@@ -91,12 +91,7 @@ public struct CSVReader: Sendable {
   }
 
   private func readFile(_ url: URL, _ body: (CSVRecord) throws -> Void) throws {
-    let handle: FileHandle
-    do {
-      handle = try FileHandle(forReadingFrom: url)
-    } catch {
-      throw ImportError(.unreadable("\(url.path): \(error.localizedDescription)"))
-    }
+    let handle = try FileHandle.forImport(url)
     defer { try? handle.close() }
     var storage = [UInt8](repeating: 0, count: blockSize)
     var filled = 0  // bytes of `storage` holding input
@@ -150,6 +145,18 @@ public struct CSVReader: Sendable {
           buffer, from: start, isFinal: isFinal, line: &line, scanner: &scanner, body: body)
       }
       if isFinal { return }
+    }
+  }
+}
+
+extension FileHandle {
+  /// Opens `url` for reading, or throws the `unreadable` ``ImportError`` every
+  /// reader of incident files gives for a file that cannot be opened.
+  static func forImport(_ url: URL) throws(ImportError) -> FileHandle {
+    do {
+      return try FileHandle(forReadingFrom: url)
+    } catch {
+      throw ImportError(.unreadable("\(url.path): \(error.localizedDescription)"))
     }
   }
 }

@@ -119,8 +119,14 @@ internal struct FastRowValidator: @unchecked Sendable {
     @inline(__always)
     func bytes(_ slot: Slot) -> UnsafeBufferPointer<UInt8> {
       if slot.column < 0 { return UnsafeBufferPointer(start: slot.start, count: slot.count) }
-      let start = starts[slot.column]
-      return UnsafeBufferPointer(start: base + start, count: ends[slot.column] &- start)
+      return field(slot.column)
+    }
+
+    /// The bytes of column `column`.
+    @inline(__always)
+    func field(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+      let start = starts[column]
+      return UnsafeBufferPointer(start: base + start, count: ends[column] &- start)
     }
   }
 
@@ -391,16 +397,16 @@ internal struct FastRowValidator: @unchecked Sendable {
     let lastYear: Int
   }
 
-  /// The narrow plan, when the mapping is narrow (``PartReader`` runs it inline).
+  /// The narrow plan, when the mapping is narrow.
   let narrow: Narrow?
 
-  /// ``codes(_:ascii:)`` for a narrow mapping.
+  /// ``codes(_:ascii:)`` for a narrow mapping (``PartReader`` calls it directly for the ASCII
+  /// rows of a quote-free run).
   @inline(__always)
-  private func narrowCodes(_ row: Row, ascii: Bool, _ plan: Narrow) -> Codes? {
+  func narrowCodes(_ row: Row, ascii: Bool, _ plan: Narrow) -> Codes? {
     var codes = plan.template
     if plan.id >= 0 {
-      let start = row.starts[plan.id]
-      let bytes = UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.id] &- start)
+      let bytes = row.field(plan.id)
       let first = bytes.isEmpty ? 0x20 : bytes[0]
       guard (ascii && first > 0x20 && first < 0x80) || FastRowValidator.isPlainID(bytes) else {
         return nil
@@ -410,40 +416,23 @@ internal struct FastRowValidator: @unchecked Sendable {
       codes.id = row.bytes(id)
     }
     if plan.origin >= 0 {
-      let start = row.starts[plan.origin]
-      guard
-        let value = FastRowValidator.country(
-          UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.origin] &- start),
-          countryByPair)
-      else { return nil }
+      guard let value = FastRowValidator.country(row.field(plan.origin), countryByPair) else { return nil }
       codes.origin = value
     }
     if plan.host >= 0 {
-      let start = row.starts[plan.host]
-      guard
-        let value = FastRowValidator.country(
-          UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.host] &- start),
-          countryByPair)
-      else { return nil }
+      guard let value = FastRowValidator.country(row.field(plan.host), countryByPair) else { return nil }
       codes.host = value
     }
     if plan.year >= 0 {
-      let start = row.starts[plan.year]
-      let end = row.ends[plan.year]
       guard
         let value = FastRowValidator.digits(
-          UnsafeBufferPointer(start: row.base + start, count: end &- start),
-          slack: row.readable &- end),
+          row.field(plan.year), slack: row.readable &- row.ends[plan.year]),
         value >= 1000 && value <= 9999 && value <= plan.lastYear
       else { return nil }
       codes.year = UInt16(truncatingIfNeeded: value)
     }
     if plan.category >= 0 {
-      let start = row.starts[plan.category]
-      guard
-        let category = categories.match(
-          UnsafeBufferPointer(start: row.base + start, count: row.ends[plan.category] &- start))
-      else { return nil }
+      guard let category = categories.match(row.field(plan.category)) else { return nil }
       let kind = category == 0 ? plan.kinds.0 : category == 1 ? plan.kinds.1 : plan.kinds.2
       guard kind != 0xFF else { return nil }
       codes.kind = kind
