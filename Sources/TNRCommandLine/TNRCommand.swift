@@ -5,8 +5,11 @@ import TransnationalRepression
 ///
 /// Exit status: 0 on success, 1 when the data has problems (rejected rows), 2 for a usage error.
 public enum TNRCommand {
-  /// The usage text.
-  public static let usage = """
+  /// The usage text. The sample's size is read from the bundled data, never typed in.
+  public static var usage: String {
+    let sample = IncidentDataset.documentedSample
+    let hosts = Set(sample.map(\.host)).count
+    return """
     tnr — transnational-repression incidents: validate, count and report
 
     USAGE
@@ -21,8 +24,8 @@ public enum TNRCommand {
                    [--map FIELD=COLUMN]… [--default FIELD=VALUE]…
       tnr help
 
-    Without --incidents, commands use the bundled sample of 60 documented events
-    (a sample, not the Oxus/UHRP dataset: see `tnr report`).
+    Without --incidents, commands use the bundled sample of \(counted(sample.count, "documented event"))
+    in \(counted(hosts, "host country", plural: "host countries")) (a sample, not the Oxus/UHRP dataset: see `tnr report`).
     FILE is CSV in the canonical schema (see the README), or JSON when it ends in .json.
     --map and --default read files with other headers, e.g. --map host=host_country_iso2.
     count: DIM is origin, host, region, category, mode, year, phase or ethnic_group; an incident
@@ -39,6 +42,7 @@ public enum TNRCommand {
       0 success; 1 the data has invalid rows; 2 usage error
 
     """
+  }
 
   /// Runs `tnr` with the given arguments (without the program name) on the process's console.
   ///

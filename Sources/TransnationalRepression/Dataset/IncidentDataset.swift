@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let dataset = IncidentDataset.documentedSample
-/// dataset.count                       // 60
+/// dataset.count                       // 81
 /// dataset[id: "DOC-001"]?.host        // PK
 /// ```
 public struct IncidentDataset: Hashable, Sendable, RandomAccessCollection {

@@ -132,6 +132,24 @@ public enum IncidentKind: Hashable, Sendable {
     }
   }
 
+  /// A reader's label for a `mode` spelling, for tables and charts: `"threats_to_family"` →
+  /// "threats to family", `"other"` → "other intimidation", `"extradition"` → "formal extradition".
+  ///
+  /// ```swift
+  /// IncidentKind.label(forMode: "digital_threat")   // "digital threat"
+  /// ```
+  ///
+  /// - Parameter mode: a `mode` spelling of the canonical CSV schema.
+  /// - Returns: the label; an unknown spelling comes back with its underscores as spaces.
+  public static func label(forMode mode: String) -> String {
+    switch mode {
+    case IntimidationTactic.other.rawValue: "other intimidation"
+    case IntimidationTactic.unspecified.rawValue: "unspecified"
+    case ReturnMode.extradition.rawValue: "formal extradition"
+    default: String(mode.map { $0 == "_" ? " " : $0 })
+    }
+  }
+
   /// Every `mode` spelling, in a fixed order; a mode's position is its code in the columnar store.
   public static let allModes: [String] =
     IntimidationTactic.allCases.map(\.rawValue) + ["detention"] + ReturnMode.allCases.map(\.rawValue)

@@ -3,7 +3,7 @@ import Foundation
 /// The data files bundled with the library, each a verbatim copy of a cited file in the project's
 /// shared data (see the Data Sources and Citation article).
 public enum BundledResource: String, CaseIterable, Sendable {
-  /// 60 individually sourced events, 1997–2025, in the canonical incident schema.
+  /// 81 individually sourced events, 1997–2025, in the canonical incident schema.
   case documentedEvents = "documented-events.csv"
   /// UHRP's Uyghur population estimates by host country, November 2023.
   case uyghurDiaspora2023 = "uyghur-diaspora-2023.csv"

@@ -1,14 +1,14 @@
 extension IncidentDataset {
-  /// The bundled sample: 60 individually sourced events of China's transnational repression of
-  /// Uyghurs and other Turkic peoples, 1997–2025, in 22 host countries.
+  /// The bundled sample: 81 individually sourced events of China's transnational repression of
+  /// Uyghurs and other Turkic peoples, 1997–2025, in 31 host countries.
   ///
   /// Each record cites the news report or NGO release it was read from (Human Rights Watch,
   /// Amnesty International, UHRP, WUC, RFA, RFE/RL, AP, Reuters, AFP and others). Names of people
   /// are left out; the source identifies the case.
   ///
-  /// **This is a documented sample, not the dataset.** It holds 28 returns to China (297 people)
-  /// against 424 in the Oxus Society / UHRP dataset to January 2022; 24 detentions (about 495
-  /// people) against 1,150; and 8 intimidation events against 5,532. Central Asia before 2008,
+  /// **This is a documented sample, not the dataset.** It holds 30 returns to China (313 people)
+  /// against 424 in the Oxus Society / UHRP dataset to January 2022; 28 detentions (about 499
+  /// people) against 1,150; and 23 intimidation events against 5,532. Central Asia before 2008,
   /// Afghanistan, and the Middle East and North Africa after 2017 are thin. Use it to exercise the
   /// library on real records and to show coverage against the published totals — never present its
   /// counts as the dataset's.

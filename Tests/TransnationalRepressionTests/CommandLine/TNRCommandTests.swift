@@ -46,7 +46,7 @@ struct TNRCommandTests {
     let url = try Self.sampleFile(in: directory)
     let result = runTNR(["validate", url.path])
     #expect(result.status == 0, "\(result.out)\(result.err)")
-    #expect(result.out.contains("60 rows, 60 accepted, 0 rejected"))
+    #expect(result.out.contains("81 rows, 81 accepted, 0 rejected"))
     #expect(result.err.isEmpty)
   }
 
@@ -56,12 +56,12 @@ struct TNRCommandTests {
     let path = Fixtures.sharedData.appendingPathComponent("documented-events.csv").path
     let result = runTNR(["validate", path])
     #expect(result.status == 0, "\(result.out)\(result.err)")
-    #expect(result.out.contains("60 rows, 60 accepted, 0 rejected"))
+    #expect(result.out.contains("81 rows, 81 accepted, 0 rejected"))
     let json = runTNR(["validate", path, "--format", "json"])
     #expect(json.status == 0)
     let object = try? JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
-    #expect(object?["rows"] as? Int == 60)
-    #expect(object?["accepted"] as? Int == 60)
+    #expect(object?["rows"] as? Int == 81)
+    #expect(object?["accepted"] as? Int == 81)
     #expect((object?["rejected"] as? [Any])?.isEmpty == true)
   }
 
@@ -182,7 +182,7 @@ struct TNRCommandTests {
     let result = runTNR(["report"])
     #expect(result.status == 0, "\(result.err)")
     #expect(result.out.contains("SAMPLE"))
-    #expect(result.out.contains("60"))
+    #expect(result.out.contains("81 documented events"))
     let markdown = runTNR(["report", "--format", "markdown"])
     #expect(markdown.status == 0)
     #expect(markdown.out.contains("SAMPLE"))

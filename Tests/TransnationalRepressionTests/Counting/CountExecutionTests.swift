@@ -24,7 +24,7 @@ struct CountExecutionTests {
     // The sample has no overflow: exactly 8 bytes per incident.
     let sample = IncidentColumns(IncidentDataset.documentedSample)
     #expect(sample.overflowCount == 0)
-    #expect(sample.storageBytes == 8 * 60)
+    #expect(sample.storageBytes == 8 * 81)
   }
 
   @Test("every row decodes back to its record's codes")

@@ -9,48 +9,49 @@ import Testing
 struct BundledDataTests {
   static let sample = IncidentDataset.documentedSample
 
-  @Test("the sample has 60 records: 28 extradition, 24 detention, 8 intimidation")
+  @Test("the sample has 81 records: 30 extradition, 28 detention, 23 intimidation")
   func counts() {
-    #expect(Self.sample.count == 60)
+    #expect(Self.sample.count == 81)
     let byCategory = Dictionary(grouping: Self.sample, by: \.category).mapValues(\.count)
-    #expect(byCategory == [.extradition: 28, .detention: 24, .intimidation: 8])
+    #expect(byCategory == [.extradition: 30, .detention: 28, .intimidation: 23])
     #expect(Self.sample.first?.id == "DOC-001")
-    #expect(Self.sample.last?.id == "DOC-060")
-    #expect(Set(Self.sample.map(\.id)).count == 60)
+    #expect(Self.sample.last?.id == "DOC-081")
+    #expect(Set(Self.sample.map(\.id)).count == 81)
   }
 
-  @Test("297 persons returned to China: the sum of the known counts of the extradition rows")
+  @Test("313 persons returned to China: the sum of the known counts of the extradition rows")
   func personsReturned() {
     let returns = Self.sample.filter { $0.category == .extradition }
-    #expect(returns.reduce(0) { $0 + ($1.persons.value ?? 0) } == 297)
-    // 232 exact, 63 "at least" (11 + 12 + 40), 2 "up to": the README's 297 is a sum of known values.
+    #expect(returns.reduce(0) { $0 + ($1.persons.value ?? 0) } == 313)
+    // 233 exact, 63 "at least" (11 + 12 + 40), 17 "up to" (2 + 15): the README's 313 is a sum of
+    // known values.
     func sum(_ qualifier: PersonCountQualifier) -> Int {
       returns.filter { $0.persons.qualifier == qualifier }.reduce(0) { $0 + ($1.persons.value ?? 0) }
     }
-    #expect(sum(.exact) == 232)
+    #expect(sum(.exact) == 233)
     #expect(sum(.atLeast) == 63)
-    #expect(sum(.upTo) == 2)
+    #expect(sum(.upTo) == 17)
     #expect(returns.allSatisfy { $0.persons.value != nil })
   }
 
-  @Test("22 host countries, China the origin of every record, 1997–2025")
+  @Test("31 host countries, China the origin of every record, 1997–2025")
   func hostsAndYears() {
-    #expect(Set(Self.sample.map(\.host)).count == 22)
+    #expect(Set(Self.sample.map(\.host)).count == 31)
     #expect(Self.sample.allSatisfy { $0.origin == .china })
     #expect(Self.sample.map(\.date.year).min() == 1997)
     #expect(Self.sample.map(\.date.year).max() == 2025)
     // Turkey and Kazakhstan are the most frequent hosts.
     let turkey = Self.sample.filter { $0.host == Country("TR") }.count
-    #expect(turkey == 9)
-    #expect(Self.sample.filter { $0.host == Country("KZ") }.count == 8)
+    #expect(turkey == 11)
+    #expect(Self.sample.filter { $0.host == Country("KZ") }.count == 9)
   }
 
-  @Test("Egypt, July 2017: a detention row (at least 62) and two return rows (12 + 10)")
+  @Test("Egypt, 2017: a detention row (at least 62), two return rows (12 + 10), one intimidation")
   func egypt2017() throws {
     let egypt = Self.sample.filter { $0.host == Country("EG") && $0.date.year == 2017 }
-    #expect(egypt.map(\.id) == ["DOC-030", "DOC-031", "DOC-032"])
-    #expect(egypt.map(\.persons.description) == ["at least 62", "at least 12", "10"])
-    #expect(egypt.map(\.category) == [.detention, .extradition, .extradition])
+    #expect(egypt.map(\.id) == ["DOC-030", "DOC-031", "DOC-032", "DOC-079"])
+    #expect(egypt.map(\.persons.description) == ["at least 62", "at least 12", "10", "1"])
+    #expect(egypt.map(\.category) == [.detention, .extradition, .extradition, .intimidation])
   }
 
   @Test("every record cites a source with a title and an http(s) URL, and names no one")
@@ -64,7 +65,7 @@ struct BundledDataTests {
       #expect(hasURL || saysWhy, "\(incident.id)")
       #expect(incident.personName == nil, "\(incident.id)")
     }
-    #expect(Self.sample.filter { $0.sources.first?.date == nil }.map(\.id) == ["DOC-002"])
+    #expect(Self.sample.filter { $0.sources.first?.date == nil }.map(\.id) == ["DOC-002", "DOC-063"])
   }
 
   @Test("the bundled resources are byte-identical to shared/data",
@@ -76,13 +77,13 @@ struct BundledDataTests {
     }
   }
 
-  @Test("every bundled resource is present and the sample file has 61 lines")
+  @Test("every bundled resource is present and the sample file has 82 lines")
   func resourcesPresent() throws {
     for resource in BundledResource.allCases {
       #expect(try !resource.data().isEmpty, "\(resource.rawValue)")
     }
     let text = String(decoding: try BundledResource.documentedEvents.data(), as: UTF8.self)
-    #expect(text.split(separator: "\n").count == 61)
+    #expect(text.split(separator: "\n").count == 82)
     #expect(text.hasPrefix(IncidentField.canonical.map(\.rawValue).joined(separator: ",") + "\n"))
   }
 
@@ -91,7 +92,7 @@ struct BundledDataTests {
     let result = try IncidentCSV.read(
       contentsOf: BundledResource.documentedEvents.url, mode: .lenient,
       today: CalendarDay(year: 2026, month: 11, day: 23)!)
-    #expect(result.report.dataRows == 60)
+    #expect(result.report.dataRows == 81)
     #expect(result.report.isClean)
     #expect(result.report.blankLines == 0)
     #expect(result.report.ignoredColumns.isEmpty)

@@ -11,11 +11,12 @@ import Testing
 ///
 /// Test support, not API.
 enum ChartExamples {
+  static let sampleSize = IncidentDataset.documentedSample.count
   static let sampleNote =
-    "Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset. Counts are persons "
+    "Bundled SAMPLE of \(sampleSize) documented events — not the Oxus/UHRP dataset. Counts are persons "
     + "detained or returned where a number is known."
   static let eventsSource =
-    "Source: TransnationalRepression bundled documented-events.csv (60 events compiled from "
+    "Source: TransnationalRepression bundled documented-events.csv (\(sampleSize) events compiled from "
     + "RFA, HRIC, Amnesty International and others; see each row's source_url)."
   static let debtSource =
     "Sources: events as above; China's share of external public and publicly guaranteed debt "
@@ -58,7 +59,7 @@ enum ChartExamples {
         ),
       ],
       valueAxisTitle: "Events",
-      note: "Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset.",
+      note: "Bundled SAMPLE of \(sampleSize) documented events — not the Oxus/UHRP dataset.",
       source: eventsSource)
   }
 
@@ -103,7 +104,7 @@ enum ChartExamples {
       points: debtAndCases.map { ScatterChart.Point(label: $0.0, x: $0.1, y: $0.2) },
       xAxisTitle: "China's share of external public and publicly guaranteed debt (2022)",
       yAxisTitle: "Persons detained or returned", yScale: scale,
-      note: "Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset. 120 debtor "
+      note: "Bundled SAMPLE of \(sampleSize) documented events — not the Oxus/UHRP dataset. 120 debtor "
         + "countries; labelled where persons > 0.",
       source: debtSource)
   }
@@ -122,7 +123,7 @@ enum ChartExamples {
       },
       xAxisTitle: "China's share of external public and publicly guaranteed debt (2022)",
       yAxisTitle: "Persons detained or returned", yScale: .squareRoot,
-      note: "Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset.",
+      note: "Bundled SAMPLE of \(sampleSize) documented events — not the Oxus/UHRP dataset.",
       source: debtSource)
     chart.id = "hosts-scatter"
     return chart

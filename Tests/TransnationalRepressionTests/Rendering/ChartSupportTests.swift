@@ -77,13 +77,13 @@ struct ChartSupportTests {
     #expect(
       TextMetrics.width(of: "WWW", fontSize: 12) > TextMetrics.width(of: "iii", fontSize: 12))
     let lines = TextMetrics.wrap(
-      "Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset", toWidth: 200,
+      "A long caveat line that has to wrap — not the Oxus/UHRP dataset", toWidth: 200,
       fontSize: 12)
     #expect(lines.count > 1)
     #expect(lines.allSatisfy { TextMetrics.width(of: $0, fontSize: 12) <= 200 })
     #expect(
       lines.joined(separator: " ")
-        == "Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset")
+        == "A long caveat line that has to wrap — not the Oxus/UHRP dataset")
     #expect(TextMetrics.wrap("", toWidth: 100, fontSize: 12).isEmpty)
     let short = TextMetrics.truncate(
       "The Democratic Republic of the Congo", toWidth: 80, fontSize: 13)

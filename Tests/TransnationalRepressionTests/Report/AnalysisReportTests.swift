@@ -21,8 +21,8 @@ struct AnalysisReportTests {
     #expect(text.contains("SAMPLE"))
     #expect(text.contains("https://oxussociety.org/great-wall-of-steel/"))
     #expect(text.contains("https://uhrp.org/?p=16682"))
-    // Figures from the bundled data, not typed in: 297 returned, GWOS 424 and 5,532.
-    #expect(text.contains("~297"))
+    // Figures from the bundled data, not typed in: 313 returned, GWOS 424 and 5,532.
+    #expect(text.contains("~313"))
     #expect(text.contains("424"))
     #expect(text.contains("5,532"))
     // The monograph check: Myanmar's largest bilateral creditor is Japan in 2024.
@@ -48,7 +48,7 @@ struct AnalysisReportTests {
     let sweep = try #require(creditor["topNSweep"] as? [Any])
     #expect(sweep.count == 16)
     let hosts = try #require(object["byHost"] as? [[String: Any]])
-    #expect(hosts.count == 22)
+    #expect(hosts.count == 31)
     let thailand = try #require(hosts.first { $0["label"] as? String == "TH" })
     #expect((thailand["persons"] as? [String: Any])?["known_sum"] as? Int == 559)
   }
@@ -56,7 +56,7 @@ struct AnalysisReportTests {
   @Test("Charts are well-formed SVG with their marks and text alternatives")
   func charts() throws {
     let charts = Self.report.charts()
-    #expect(charts.map(\.fileName) == ["hosts.svg", "timeline.svg", "debt-vs-cases.svg"])
+    #expect(charts.map(\.fileName) == ["hosts.svg", "modes.svg", "timeline.svg", "debt-vs-cases.svg"])
     for chart in charts {
       let parser = XMLParser(data: Data(chart.svg.utf8))
       #expect(parser.parse(), "\(chart.fileName): \(parser.parserError.map { "\($0)" } ?? "")")
@@ -66,16 +66,38 @@ struct AnalysisReportTests {
       #expect(chart.svg.contains("SAMPLE"))
     }
     #expect(charts[0].svg.components(separatedBy: "class=\"bar\"").count - 1 == 10)
-    #expect(charts[2].svg.contains("class=\"trend\""))
+    #expect(charts[3].svg.contains("class=\"trend\""))
     // 120 creditor countries, one point each.
-    #expect(charts[2].svg.components(separatedBy: "<circle").count - 1 == 120)
+    #expect(charts[3].svg.components(separatedBy: "<circle").count - 1 == 120)
   }
 
-  @Test("The HTML page is self-contained and embeds the three charts")
+  @Test("Every mode in the sample shows in the report's table and chart, with its own label")
+  func modes() throws {
+    // The sample's modes, read from the file itself rather than through the counting core.
+    let text = String(decoding: try BundledResource.documentedEvents.data(), as: UTF8.self)
+    let modes = Set(try CSVTable(text: text).rows.map { try $0.value("mode") })
+    #expect(modes.isSuperset(of: ["threats_to_family", "digital_threat", "physical_assault", "other"]))
+    let report = Self.report.text(markdown: false)
+    let chart = try #require(Self.report.charts().first { $0.fileName == "modes.svg" })
+    #expect(chart.svg.components(separatedBy: "class=\"bar\"").count - 1 == modes.count)
+    for mode in modes {
+      let label = IncidentKind.label(forMode: mode)
+      #expect(report.contains(label), "\(mode)")
+      #expect(chart.svg.contains(">\(label)<"), "\(mode)")
+    }
+    #expect(IncidentKind.label(forMode: "threats_to_family") == "threats to family")
+    #expect(IncidentKind.label(forMode: "other") == "other intimidation")
+    #expect(IncidentKind.label(forMode: "extradition") == "formal extradition")
+    // The mode table reconciles with the category counts.
+    #expect(Self.report.byMode.total.records == Self.report.dataset.count)
+    #expect(Self.report.byMode.reconciliation().isConsistent)
+  }
+
+  @Test("The HTML page is self-contained and embeds the four charts")
   func html() {
     let html = Self.report.html()
     #expect(html.hasPrefix("<!DOCTYPE html>"))
-    #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+    #expect(html.components(separatedBy: "<svg").count - 1 == 4)
     #expect(!html.contains("<script"))
     #expect(!html.contains("src=\"http"))
     #expect(!html.contains("<link"))
@@ -96,7 +118,7 @@ struct AnalysisReportTests {
     #expect(result.out.contains("A user dataset of \(subset.count) records"))
     #expect(!result.out.contains("bundled SAMPLE"))
     #expect(result.err.contains("tnr report: reading"))
-    for name in ["hosts.svg", "timeline.svg", "debt-vs-cases.svg"] {
+    for name in ["hosts.svg", "modes.svg", "timeline.svg", "debt-vs-cases.svg"] {
       #expect(FileManager.default.fileExists(atPath: charts.appendingPathComponent(name).path))
     }
     let quiet = runTNR(["report", "--incidents", file.path, "--quiet", "--format", "markdown", "--permutations", "99"])

@@ -19,7 +19,7 @@
 ///
 /// ```swift
 /// let columns = IncidentColumns(IncidentDataset.documentedSample)
-/// columns.count                          // 60
+/// columns.count                          // 81
 /// IncidentColumns.bytesPerIncident       // 8
 /// let byHost = try columns.countIncidents(CountQuery(by: [.host]))
 /// ```
@@ -80,7 +80,7 @@ public struct IncidentColumns: Hashable, Sendable {
   ///
   /// ```swift
   /// let columns = IncidentColumns(IncidentDataset.documentedSample)
-  /// columns.storageBytes   // 480: 60 incidents × 8 bytes, no overflow
+  /// columns.storageBytes   // 648: 81 incidents × 8 bytes, no overflow
   /// ```
   ///
   /// - Complexity: O(1).

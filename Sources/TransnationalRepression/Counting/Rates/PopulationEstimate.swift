@@ -169,15 +169,7 @@ public struct PopulationEstimate: Hashable, Sendable, Codable {
   }
 
   /// `1,500` style thousands grouping.
-  static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return (value < 0 ? "-" : "") + out
-  }
+  static func grouped(_ value: Int) -> String { groupedThousands(value) }
 }
 
 extension PopulationEstimate: CustomStringConvertible {

@@ -15,8 +15,8 @@
 /// let comparison = PublishedComparison(IncidentDataset.documentedSample)
 /// let returns = comparison.rows.first { $0.figure.measure == "deported_extradited_or_rendered_to_China" }!
 /// returns.published              // 424
-/// returns.personsAllYears.knownSum   // 297: the sample's 28 returns, 1997–2025
-/// returns.persons.knownSum       // 256: those to January 2022
+/// returns.personsAllYears.knownSum   // 313: the sample's 30 returns, 1997–2025
+/// returns.persons.knownSum       // 272: those to January 2022
 /// print(comparison.text(markdown: false))
 /// ```
 public struct PublishedComparison: Hashable, Sendable {

@@ -135,7 +135,7 @@ extension CountTable: Codable {
   /// {"measure": "incidents", "dimensions": ["host", "category"], "cells": [
   ///   {"host": "TH", "category": "extradition", "value": 3},
   ///   …
-  /// ], "total": 60}
+  /// ], "total": 81}
   /// ```
   ///
   /// Countries are ISO 3166-1 alpha-2 codes, years numbers, categories, modes and groups as the

@@ -47,8 +47,8 @@ public struct CountReconciliation<Value: CountTableValue>: Hashable, Sendable {
 }
 
 extension CountReconciliation: CustomStringConvertible {
-  /// One line per check, such as `host: 60 = total 60` or
-  /// `ethnic_group: 62, total 60 (+2: multi-valued, incidents naming several groups count under each)`.
+  /// One line per check, such as `host: 81 = total 81` or
+  /// `ethnic_group: 83, total 81 (+2: multi-valued, incidents naming several groups count under each)`.
   public var description: String {
     checks.map { check in
       let name = check.dimension?.rawValue ?? "all cells"

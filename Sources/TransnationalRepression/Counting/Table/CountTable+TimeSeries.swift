@@ -117,7 +117,7 @@ extension CountTable {
   /// ```swift
   /// let sample = IncidentDataset.documentedSample
   /// let byYear = try sample.countIncidents(by: [.year])
-  /// try byYear.cumulative()[0].values.last   // 60
+  /// try byYear.cumulative()[0].values.last   // 81
   /// ```
   ///
   /// - Returns: One cumulative series per combination of the other labels.

@@ -10,7 +10,7 @@
 /// ```swift
 /// let table = try IncidentDataset.documentedSample.countIncidents(by: [.host, .category])
 /// table[.country(Country("TH")!), .category(.extradition)]   // 3
-/// table.total                                                 // 60
+/// table.total                                                 // 81
 /// let byHost = try table.marginal(over: [.host])
 /// byHost.top(3)                                               // the three largest, ties kept
 /// ```

@@ -16,7 +16,7 @@
 ///   title: "Persons detained or returned, by host country",
 ///   bars: [("Thailand", 559), ("Egypt", 84), ("Pakistan", 28)],
 ///   valueAxisTitle: "Persons",
-///   note: "Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset",
+///   note: "Bundled SAMPLE of 81 documented events — not the Oxus/UHRP dataset",
 ///   source: "Source: Oxus Society / UHRP China's Transnational Repression of Uyghurs dataset")
 /// chart.width = 640
 /// let svg = chart.render()

@@ -13,7 +13,7 @@ import Foundation
 /// ```swift
 /// var page = HTMLPage(title: "Transnational repression: sample report")
 /// page.append(HTMLPage.Section(heading: "Host countries", blocks: [
-///   .note("Bundled SAMPLE of 60 documented events — not the Oxus/UHRP dataset"),
+///   .note("Bundled SAMPLE of 81 documented events — not the Oxus/UHRP dataset"),
 ///   .paragraph("Persons detained or returned, by host country."),
 ///   .table(header: ["Host", "Persons"], rows: [["Thailand", "559"], ["Egypt", "84"]]),
 ///   .chart(barChart, caption: "Figure 1. Persons by host country."),

@@ -11,11 +11,12 @@ public struct ReportChart: Hashable, Sendable {
 }
 
 extension AnalysisReport {
-  /// The report's charts: persons by host country (bars), incidents by year and category
+  /// The report's charts: persons by host country (bars), incidents by category and mode (bars),
+  /// incidents by year and category
   /// (stacked columns), and China's debt share against cases per country (scatter with a
   /// Theil–Sen trend line).
   ///
-  /// - Returns: three charts, each a standalone, accessible SVG document.
+  /// - Returns: four charts, each a standalone, accessible SVG document.
   /// - Complexity: O(*c*² ) for *c* countries (the Theil–Sen line compares every pair).
   public func charts() -> [ReportChart] {
     let note =
@@ -29,6 +30,14 @@ extension AnalysisReport {
         (label: Self.countryName(row.labels[0]), value: Double(row.value.knownSum))
       },
       valueAxisTitle: "persons (sum of the numbers the records give)", note: note,
+      source: "Sources: each record's own citation (documented-events.csv).")
+
+    let modes = BarChart(
+      title: "Incidents by kind: intimidation tactic, detention, return mode",
+      bars: byMode.rows.filter { $0.value.records > 0 }.map { row in
+        (label: IncidentKind.label(forMode: row.labels[1].description), value: Double(row.value.records))
+      },
+      valueAxisTitle: "incidents (records)", note: note,
       source: "Sources: each record's own citation (documented-events.csv).")
 
     var byYear: [(name: String, values: [Int: Double])] = []
@@ -61,6 +70,7 @@ extension AnalysisReport {
       + " Where most countries have no documented case, the median of pairwise slopes is near zero."
     return [
       ReportChart(fileName: "hosts.svg", caption: "Persons by host country (top \(options.topHosts)).", svg: bars.render()),
+      ReportChart(fileName: "modes.svg", caption: "Incidents by category and mode.", svg: modes.render()),
       ReportChart(fileName: "timeline.svg", caption: "Incidents by year, stacked by category.", svg: timeline.render()),
       ReportChart(fileName: "debt-vs-cases.svg", caption: scatterCaption, svg: scatter.render()),
     ]
@@ -75,7 +85,11 @@ extension AnalysisReport {
       subtitle: isSample
         ? "Bundled sample of \(dataset.count) documented events — not the Oxus Society / UHRP dataset"
         : "\(dataset.count) records")
-    let charts = charts()
+    let charts = Dictionary(uniqueKeysWithValues: charts().map { ($0.fileName, $0) })
+    func figure(_ fileName: String) -> HTMLPage.Block {
+      let chart = charts[fileName]!
+      return .figure(svg: chart.svg, caption: chart.caption)
+    }
     for (index, section) in sections().enumerated() {
       var blocks: [HTMLPage.Block] = section.blocks.map { block in
         switch block {
@@ -84,11 +98,12 @@ extension AnalysisReport {
         }
       }
       if index == 1 {
-        blocks.insert(.figure(svg: charts[0].svg, caption: charts[0].caption), at: 0)
-        blocks.append(.figure(svg: charts[1].svg, caption: charts[1].caption))
+        blocks.insert(figure("hosts.svg"), at: 0)
+        blocks.append(figure("modes.svg"))
+        blocks.append(figure("timeline.svg"))
       }
       if index == 3 {
-        blocks.insert(.figure(svg: charts[2].svg, caption: charts[2].caption), at: 2)
+        blocks.insert(figure("debt-vs-cases.svg"), at: 2)
       }
       page.append(HTMLPage.Section(heading: section.title, blocks: blocks))
     }

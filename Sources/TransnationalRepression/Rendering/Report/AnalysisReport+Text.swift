@@ -49,8 +49,10 @@ extension AnalysisReport {
     if let years = summary.years {
       data.append(
         .paragraph(
-          "\(summary.hostCountries) host countries, \(years.lowerBound)–\(years.upperBound), "
-            + "\(Set(dataset.map(\.origin)).count) origin state(s)."))
+          "\(counted(dataset.count, isSample ? "documented event" : "record")) in "
+            + "\(counted(summary.hostCountries, "host country", plural: "host countries")), "
+            + "\(years.lowerBound)–\(years.upperBound), "
+            + "from \(counted(Set(dataset.map(\.origin)).count, "origin state"))."))
     }
     data.append(.paragraph("Coverage against the published figures (people, within each figure's period):"))
     data.append(
@@ -89,6 +91,16 @@ extension AnalysisReport {
         ["region", "incidents", "persons", "not exact"],
         regions.sorted { $0.value.records > $1.value.records }.map {
           [$0.labels[0].description, String($0.value.records), Self.persons($0.value), String($0.value.records - $0.value.exactRecords)]
+        }))
+    counts.append(.paragraph("By kind (category, then the intimidation tactic, detention or return mode):"))
+    counts.append(
+      .table(
+        ["category", "mode", "incidents", "persons", "not exact"],
+        byMode.rows.filter { $0.value.records > 0 }.map { row in
+          [
+            row.labels[0].description, IncidentKind.label(forMode: row.labels[1].description),
+            String(row.value.records), Self.persons(row.value), String(row.value.records - row.value.exactRecords),
+          ]
         }))
     let hosts = (try? byHost.marginal(over: [.host]))
     let topHosts = hosts?.top(options.topHosts) ?? []
@@ -212,7 +224,8 @@ extension AnalysisReport {
       caveats.append(.paragraph(sampleWarning))
       caveats.append(
         .paragraph(
-          "With 60 records in 22 countries, no test here can detect anything but a very strong association; "
+          "With \(counted(dataset.count, "record")) in "
+            + "\(counted(summary.hostCountries, "country", plural: "countries")), no test here can detect anything but a very strong association; "
             + "non-significant results say the sample cannot tell, not that there is no association."))
     }
     caveats.append(

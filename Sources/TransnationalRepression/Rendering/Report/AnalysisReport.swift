@@ -47,6 +47,8 @@ public struct AnalysisReport: Sendable {
   public let byPhase: CountTable<PersonsCell>
   /// Incidents by year and category, missing years as zeros.
   public let byYearAndCategory: CountTable<Int>
+  /// Persons and records by category and mode (intimidation tactic, detention, return mode).
+  public let byMode: CountTable<PersonsCell>
   /// Persons detained or returned per 1,000 Uyghurs (UHRP, November 2023), hosts with cases.
   public let perCapita: [CountRow<PerCapitaRate>]
   /// The creditor table used.
@@ -90,6 +92,7 @@ public struct AnalysisReport: Sendable {
     byHost = try dataset.countPersons(by: [.host, .category])
     byPhase = try dataset.countPersons(by: [.phase], where: held)
     byYearAndCategory = try dataset.countIncidents(by: [.year, .category])
+    byMode = try dataset.countPersons(by: [.category, .mode])
     perCapita = try dataset.countPersons(by: [.host], where: held)
       .perCapita(populations: UyghurDiasporaEstimate.populations)
       .filter { $0.value.count > 0 }

@@ -13,7 +13,7 @@ let returnedPersons = returned.reduce(0) { $0 + ($1.persons.value ?? 0) }
 let everyRecordCited = sample.allSatisfy { !$0.sources.isEmpty && !$0.sources[0].title.isEmpty }
 
 print("records: \(sample.count); returns: \(returned.count) (\(returnedPersons) people); cited: \(everyRecordCited)")
-guard sample.count == 60, returned.count == 28, returnedPersons == 297, everyRecordCited,
+guard sample.count == 81, returned.count == 30, returnedPersons == 313, everyRecordCited,
   Country("NA")?.name == "Namibia"
 else {
   print("ConsumerCheck FAILED: the bundled sample is not what the data README documents")
