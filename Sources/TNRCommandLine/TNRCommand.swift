@@ -1,48 +1,16 @@
 import Foundation
 import TransnationalRepression
 
-/// The `tnr` command line: `report`, `validate`, `count`, and help.
+/// The `tnr` command line: the commands of ``CommandTable``, `help` and `--version`.
 ///
-/// Exit status: 0 on success, 1 when the data has problems (rejected rows), 2 for a usage error.
+/// Exit status: 0 on success, 1 when the data has problems (rejected rows) or a file cannot be
+/// used, 2 for a usage error. Every error goes to standard error, as a sentence.
 public enum TNRCommand {
-  /// The usage text. The sample's size is read from the bundled data, never typed in.
-  public static var usage: String {
-    let sample = IncidentDataset.documentedSample
-    let hosts = Set(sample.map(\.host)).count
-    return """
-    tnr — transnational-repression incidents: validate, count and report
+  /// The version `tnr --version` prints.
+  public static let version = "0.3.0"
 
-    USAGE
-      tnr report   [--incidents FILE] [--format text|markdown|json]
-      tnr count    [--incidents FILE] --by DIM[,DIM…] [--measure incidents|persons]
-                   [--category C[,C…]] [--from YEAR] [--to YEAR] [--top N]
-                   [--format text|markdown|csv|json]
-      tnr correlate [--incidents FILE] [--measure M] [--cases C] [--join J] [--creditors FILE]
-                   [--top N] [--permutations K] [--seed S] [--format text|json]
-      tnr correlate --pairs FILE.csv [--permutations K] [--seed S] [--format text|json]
-      tnr validate FILE [--lenient] [--format text|json] [--today YYYY-MM-DD]
-                   [--map FIELD=COLUMN]… [--default FIELD=VALUE]…
-      tnr help
-
-    Without --incidents, commands use the bundled sample of \(counted(sample.count, "documented event"))
-    in \(counted(hosts, "host country", plural: "host countries")) (a sample, not the Oxus/UHRP dataset: see `tnr report`).
-    FILE is CSV in the canonical schema (see the README), or JSON when it ends in .json.
-    --map and --default read files with other headers, e.g. --map host=host_country_iso2.
-    count: DIM is origin, host, region, category, mode, year, phase or ethnic_group; an incident
-    naming several ethnic groups counts under each. --measure persons sums the numbers of people
-    the records give and counts records by qualifier (exact, at least, about, up to, unknown).
-
-    correlate: M is china_share_total (default), china_share_bilateral, china_largest_bilateral,
-    china_largest_overall, debt_to_china_usd or hrt_debt_pct_gdp; C is persons_detained_or_returned
-    (default), incidents_detained_or_returned or persons_returned; J is all_creditor_countries
-    (default) or hosts_with_cases. --top N adds the top-N × largest-creditor Fisher test and its
-    sweep over N = 5…20. --pairs reads any CSV with columns x,y (and an optional label).
-
-    EXIT STATUS
-      0 success; 1 the data has invalid rows; 2 usage error
-
-    """
-  }
+  /// The general help (see ``HelpText/general``).
+  public static var usage: String { HelpText.general }
 
   /// Runs `tnr` with the given arguments (without the program name) on the process's console.
   ///
@@ -53,33 +21,54 @@ public enum TNRCommand {
 
   /// Runs `tnr` with the given arguments, writing to `console`.
   ///
-  /// - Returns: the exit status: 0 success, 1 invalid data, 2 usage error.
+  /// - Returns: the exit status: 0 success, 1 invalid data or an unusable file, 2 usage error.
   public static func run(arguments: [String], console: Console) -> Int32 {
-    guard let command = arguments.first else {
+    guard let name = arguments.first else {
       console.err(usage)
       return 2
     }
     let rest = Array(arguments.dropFirst())
+    var commandName: String?
     do {
-      switch command {
-      case "validate": return try ValidateCommand.run(rest, console: console)
-      case "report": return try ReportCommand.run(rest, console: console)
-      case "count": return try CountCommand.run(rest, console: console)
-      case "correlate": return try CorrelateCommand.run(rest, console: console)
+      switch name {
       case "help", "--help", "-h":
-        console.out(usage)
+        guard let topic = rest.first else {
+          console.out(usage)
+          return 0
+        }
+        guard rest.count == 1, let command = CommandTable.command(named: topic) else {
+          throw UsageError(
+            rest.count == 1
+              ? "there is no command '\(topic)'; commands: \(CommandTable.commands.map(\.name).joined(separator: ", "))"
+              : "help takes one COMMAND")
+        }
+        console.out(HelpText.help(command))
+        return 0
+      case "--version", "version":
+        guard rest.isEmpty else { throw UsageError("--version takes no arguments") }
+        console.out("tnr \(version)\n")
         return 0
       default:
-        throw UsageError("unknown command '\(command)'")
+        guard let command = CommandTable.command(named: name) else {
+          throw UsageError(
+            "there is no command '\(name)'; commands: \(CommandTable.commands.map(\.name).joined(separator: ", "))")
+        }
+        commandName = command.name
+        let parsed = try ParsedArguments(rest, for: command)
+        if parsed.wantsHelp {
+          console.out(HelpText.help(command))
+          return 0
+        }
+        return try command.run(parsed, console)
       }
     } catch let error as UsageError {
-      console.err("tnr: \(error.message)\nRun `tnr help` for usage.\n")
+      let command = error.command ?? commandName
+      let prefix = command.map { "tnr \($0)" } ?? "tnr"
+      let hint = command.map { "Run `tnr help \($0)` for its options and examples." } ?? "Run `tnr help` for usage."
+      console.err("\(prefix): \(error.message)\n\(hint)\n")
       return 2
-    } catch let error as ImportError {
-      console.err("tnr: \(error.description)\n")
-      return 1
     } catch {
-      console.err("tnr: \(error)\n")
+      console.err("tnr\(commandName.map { " " + $0 } ?? ""): \(FailureMessage.describe(error))\n")
       return 1
     }
   }
@@ -88,7 +77,7 @@ public enum TNRCommand {
 /// Loading incident files for any command.
 enum IncidentInput {
   /// Builds a column mapping from `--map FIELD=COLUMN` and `--default FIELD=VALUE` options.
-  static func mapping(_ arguments: Arguments) throws(UsageError) -> ColumnMapping {
+  static func mapping(_ arguments: ParsedArguments) throws(UsageError) -> ColumnMapping {
     var mapping = ColumnMapping()
     for (option, isDefault) in [("map", false), ("default", true)] {
       for pair in arguments.values(option) {
@@ -119,7 +108,7 @@ enum IncidentInput {
   }
 
   /// The validation day from `--today YYYY-MM-DD`, or today (UTC).
-  static func today(_ arguments: Arguments) throws(UsageError) -> CalendarDay {
+  static func today(_ arguments: ParsedArguments) throws(UsageError) -> CalendarDay {
     guard let text = arguments.value("today") else { return .today }
     let parts = text.split(separator: "-").map { Int($0) }
     guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
@@ -129,7 +118,7 @@ enum IncidentInput {
   }
 
   /// The dataset named by `--incidents`, or the bundled sample.
-  static func dataset(_ arguments: Arguments) throws -> (dataset: IncidentDataset, isSample: Bool) {
+  static func dataset(_ arguments: ParsedArguments) throws -> (dataset: IncidentDataset, isSample: Bool) {
     guard let path = arguments.value("incidents") else {
       return (IncidentDataset.documentedSample, true)
     }

@@ -82,7 +82,7 @@ struct TNRCommandTests {
     #expect(strict.status == 1)
     #expect(strict.out.contains("line 3"))
     #expect(!strict.out.contains("line 4"))
-    #expect(strict.out.contains("1 more rejected rows"))
+    #expect(strict.out.contains("1 more rejected row (use --lenient"))
     #expect(strict.out.contains("4 rows, 2 accepted, 2 rejected"))
   }
 
@@ -112,7 +112,8 @@ struct TNRCommandTests {
     let empty = CorpusManifest.url("bad/empty-file.csv").path
     let text = runTNR(["validate", empty])
     #expect(text.status == 1)
-    #expect(text.out.contains("line 1: no header on line 1 (the file is empty or starts with a blank line)"))
+    #expect(text.out.isEmpty)
+    #expect(text.err.contains("line 1: no header on line 1 (the file is empty or starts with a blank line)"))
     let json = runTNR(["validate", empty, "--format", "json", "--lenient"])
     #expect(json.status == 1)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
@@ -122,7 +123,8 @@ struct TNRCommandTests {
 
     let missing = runTNR(["validate", "/nonexistent/\(UUID().uuidString).csv"])
     #expect(missing.status == 1)
-    #expect(missing.out.contains("cannot be read"))
+    #expect(missing.out.isEmpty)
+    #expect(missing.err.contains("cannot be read"))
   }
 
   @Test(
@@ -170,7 +172,9 @@ struct TNRCommandTests {
           #expect(object?["accepted"] as? Int == lenient.accepted, "\(name)")
         }
       } else if let first = entry.fileError ?? entry.lenient?.rejected.first, !dependsOnClock {
-        #expect(result.out.contains("line \(first.line)"), "\(name): \(result.out)")
+        // A file that cannot be used is an error (standard error); rejected rows are the output.
+        let printed = entry.fileError != nil ? result.err : result.out
+        #expect(printed.contains("line \(first.line)"), "\(name): \(printed)")
       }
     }
   }

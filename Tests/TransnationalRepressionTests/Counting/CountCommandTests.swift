@@ -101,7 +101,7 @@ struct CountCommandTests {
 
   @Test("usage errors exit 2 and say what is wrong", arguments: [
     (["count"], "needs --by"),
-    (["count", "--by", "hots"], "'hots' is not a dimension"),
+    (["count", "--by", "hots"], "--by must be one of origin, host, region, category, mode, year, phase, ethnic_group, not 'hots'"),
     (["count", "--by", "host,host"], "given twice"),
     (["count", "--by", "host", "--measure", "people"], "--measure must be one of"),
     (["count", "--by", "host", "--category", "arrest"], "--category must be one of"),

@@ -6,49 +6,26 @@ import TransnationalRepression
 ///
 /// Without `--incidents` it counts the bundled sample, and the text says it is a sample.
 enum CountCommand {
-  static let formats = ["text", "markdown", "csv", "json"]
-
-  static func run(_ arguments: [String], console: Console) throws -> Int32 {
-    let parsed = try Arguments(
-      arguments,
-      options: ["incidents", "by", "measure", "category", "from", "to", "top", "format", "map", "default"],
-      flags: [])
-    guard parsed.positionals.isEmpty else {
-      throw UsageError("count takes no positional arguments (use --by DIM[,DIM…])")
-    }
-    guard let byText = parsed.value("by") else {
-      throw UsageError(
-        "count needs --by DIM[,DIM…]; dimensions: \(CountDimension.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
+  @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let dimensions: [CountDimension]
     do {
-      dimensions = try CountDimension.list(byText)
+      dimensions = try CountDimension.list(parsed.list("by").joined(separator: ","))
     } catch {
-      throw UsageError("--by: \(error.description)")
+      throw UsageError("--by: \(error.description)", command: "count")
     }
-    let measure = try parsed.choice(
-      "measure", CountMeasure.allCases.map(\.rawValue), default: CountMeasure.incidents.rawValue)
-    let format = try parsed.choice("format", formats, default: "text")
-    let top = try parsed.integer("top", in: 1...1_000_000)
-    let from = try parsed.integer("from", in: 1000...9999)
-    let to = try parsed.integer("to", in: 1000...9999)
+    let measure = parsed.value("measure")!
+    let format = parsed.value("format")!
+    let top = parsed.integer("top")
+    let from = parsed.integer("from")
+    let to = parsed.integer("to")
     if let from, let to, from > to {
-      throw UsageError("--from \(from) is after --to \(to)")
+      throw UsageError("--from \(from) is after --to \(to)", command: "count")
     }
     var filter = IncidentFilter()
     if from != nil || to != nil { filter.years = (from ?? 1000)...(to ?? 9999) }
-    let categoryNames = parsed.values("category").flatMap { $0.split(separator: ",") }
-      .map { $0.trimmingCharacters(in: .whitespaces) }
-    if !categoryNames.isEmpty {
-      var categories = Set<IncidentCategory>()
-      for name in categoryNames {
-        guard let category = IncidentCategory(rawValue: name) else {
-          throw UsageError(
-            "--category must be one of \(IncidentCategory.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
-        }
-        categories.insert(category)
-      }
-      filter.categories = categories
+    let categories = parsed.list("category")
+    if !categories.isEmpty {
+      filter.categories = Set(categories.map { IncidentCategory(rawValue: $0)! })
     }
     let (dataset, isSample) = try IncidentInput.dataset(parsed)
     let query = try CountQuery(by: dimensions, where: filter)

@@ -7,12 +7,8 @@ import TransnationalRepression
 /// (where a strict import stops); with it every rejected row is. Exit 0 when every row is valid,
 /// 1 when any row is rejected or the file itself is unusable (no header, a missing column).
 enum ValidateCommand {
-  static func run(_ arguments: [String], console: Console) throws -> Int32 {
-    let parsed = try Arguments(arguments, options: ["format", "map", "default", "today"], flags: ["lenient"])
-    guard parsed.positionals.count == 1 else {
-      throw UsageError("validate takes exactly one FILE, got \(parsed.positionals.count)")
-    }
-    let format = try parsed.choice("format", ["text", "json"], default: "text")
+  @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+    let format = parsed.value("format")!
     let mapping = try IncidentInput.mapping(parsed)
     let path = parsed.positionals[0]
     let showAll = parsed.flag("lenient")
@@ -40,17 +36,20 @@ enum ValidateCommand {
         withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
       console.out(String(decoding: data, as: UTF8.self) + "\n")
     } else if let fileError {
-      console.out("\(path): \(fileError.description)\n")
+      console.err("\(path): \(fileError.description)\n")
     } else {
       for row in shown {
         console.out("\(path): \(row.reason)\n")
       }
       if shown.count < report.rejected.count {
         console.out(
-          "\(path): \(report.rejected.count - shown.count) more rejected rows (use --lenient to list every one)\n")
+          "\(path): \(counted(report.rejected.count - shown.count, "more rejected row")) (use --lenient to list every one)\n")
+      }
+      if !report.ignoredColumns.isEmpty {
+        console.out("\(path): ignored \(counted(report.ignoredColumns.count, "column")) the schema does not know: \(report.ignoredColumns.joined(separator: ", "))\n")
       }
       console.out(
-        "\(path): \(report.dataRows) rows, \(report.accepted) accepted, \(report.rejected.count) rejected\n")
+        "\(path): \(counted(report.dataRows, "row")), \(report.accepted) accepted, \(report.rejected.count) rejected\n")
     }
     return fileError != nil || !report.rejected.isEmpty ? 1 : 0
   }

@@ -5,37 +5,20 @@ import TransnationalRepression
 /// [--top N] [--permutations K] [--seed S] [--format text|json]`, or
 /// `tnr correlate --pairs FILE.csv [--permutations K] [--seed S] [--format text|json]`.
 enum CorrelateCommand {
-  static func run(_ arguments: [String], console: Console) throws -> Int32 {
-    let parsed = try Arguments(
-      arguments,
-      options: [
-        "incidents", "measure", "cases", "join", "creditors", "top", "permutations", "seed",
-        "format", "pairs", "map", "default",
-      ], flags: [])
-    guard parsed.positionals.isEmpty else {
-      throw UsageError("correlate takes no positional arguments")
-    }
-    let format = try parsed.choice("format", ["text", "json"], default: "text")
-    let permutations = try parsed.integer("permutations", in: 1...10_000_000)
-    let seed = UInt64(try parsed.integer("seed", in: 0...Int.max) ?? 0)
+  @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+    let format = parsed.value("format")!
+    let permutations = parsed.integer("permutations")
+    let seed = UInt64(parsed.integer("seed") ?? 0)
     if let path = parsed.value("pairs") {
-      for option in ["incidents", "measure", "cases", "join", "creditors", "top"] where parsed.value(option) != nil {
-        throw UsageError("--\(option) does not apply to --pairs")
+      for option in ["incidents", "measure", "cases", "join", "creditors", "top", "map", "default"] where parsed.isGiven(option) {
+        throw UsageError("--\(option) does not apply to --pairs", command: "correlate")
       }
       return try runPairs(path: path, permutations: permutations, seed: seed, format: format, console: console)
     }
-    let measure = CreditorMeasure(
-      rawValue: try parsed.choice(
-        "measure", CreditorMeasure.allCases.map(\.rawValue), default: CreditorMeasure.chinaShareTotal.rawValue))!
-    let caseMeasure = CreditorAnalysis.CaseMeasure(
-      rawValue: try parsed.choice(
-        "cases", CreditorAnalysis.CaseMeasure.allCases.map(\.rawValue),
-        default: CreditorAnalysis.CaseMeasure.personsDetainedOrReturned.rawValue))!
-    let join = CreditorAnalysis.Join(
-      rawValue: try parsed.choice(
-        "join", CreditorAnalysis.Join.allCases.map(\.rawValue),
-        default: CreditorAnalysis.Join.allCreditorCountries.rawValue))!
-    let top = try parsed.integer("top", in: 1...250)
+    let measure = CreditorMeasure(rawValue: parsed.value("measure")!)!
+    let caseMeasure = CreditorAnalysis.CaseMeasure(rawValue: parsed.value("cases")!)!
+    let join = CreditorAnalysis.Join(rawValue: parsed.value("join")!)!
+    let top = parsed.integer("top")
     let creditors: CreditorTable
     if let path = parsed.value("creditors") {
       creditors = try CreditorTable(contentsOf: URL(fileURLWithPath: path))

@@ -5,26 +5,14 @@ import TransnationalRepression
 /// [--charts DIR] [--top N] [--permutations K] [--seed S] [--measure M] [--quiet]`: the whole
 /// analysis.
 enum ReportCommand {
-  static func run(_ arguments: [String], console: Console) throws -> Int32 {
-    let parsed = try Arguments(
-      arguments,
-      options: [
-        "incidents", "creditors", "format", "charts", "top", "permutations", "seed", "measure",
-        "map", "default",
-      ], flags: ["quiet"])
-    guard parsed.positionals.isEmpty else {
-      throw UsageError("report takes no positional arguments")
-    }
-    let format = try parsed.choice("format", ["text", "markdown", "json", "html"], default: "text")
+  @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+    let format = parsed.value("format")!
     var options = AnalysisReport.Options()
-    options.topN = try parsed.integer("top", in: 1...250) ?? options.topN
+    options.topN = parsed.integer("top") ?? options.topN
     options.topHosts = options.topN
-    options.permutations = try parsed.integer("permutations", in: 1...10_000_000) ?? options.permutations
-    options.seed = UInt64(try parsed.integer("seed", in: 0...Int.max) ?? 0)
-    if let measure = parsed.value("measure") {
-      options.measure = CreditorMeasure(
-        rawValue: try parsed.choice("measure", CreditorMeasure.allCases.map(\.rawValue), default: measure))!
-    }
+    options.permutations = parsed.integer("permutations") ?? options.permutations
+    options.seed = UInt64(parsed.integer("seed") ?? 0)
+    options.measure = CreditorMeasure(rawValue: parsed.value("measure")!)!
     let quiet = parsed.flag("quiet")
     func progress(_ message: String) {
       if !quiet { console.err("tnr report: \(message)\n") }
@@ -37,7 +25,7 @@ enum ReportCommand {
       progress("reading creditor table \(path)")
       creditors = try CreditorTable(contentsOf: URL(fileURLWithPath: path))
       guard creditors!.measures.contains(options.measure) else {
-        throw UsageError("the creditor table \(path) has no column \(options.measure.rawValue)")
+        throw UsageError("the creditor table \(path) has no column \(options.measure.rawValue)", command: "report")
       }
     }
     progress("counting \(dataset.count) records and running the creditor analysis")

@@ -1,0 +1,151 @@
+import TransnationalRepression
+
+/// Options that several commands share, declared once.
+extension OptionSpec {
+  /// `--incidents FILE`.
+  static let incidents = OptionSpec(
+    "incidents", "FILE",
+    help: "Incident file: CSV in the canonical schema, or JSON when it ends in .json. Default: the bundled sample.")
+  /// `--map FIELD=COLUMN`, repeatable.
+  static let map = OptionSpec(
+    "map", "FIELD=COLUMN", repeatable: true,
+    help: "Read the canonical FIELD from the file's column COLUMN, e.g. --map host=host_country_iso2.")
+  /// `--default FIELD=VALUE`, repeatable.
+  static let defaultField = OptionSpec(
+    "default", "FIELD=VALUE", repeatable: true,
+    help: "Give FIELD this value where the file has no such column, e.g. --default origin=CN.")
+  /// `--permutations K`.
+  static func permutations(default value: String?) -> OptionSpec {
+    OptionSpec(
+      "permutations", "K", range: 1...10_000_000, default: value,
+      help: "Random re-pairings for the permutation test of Spearman's rho (seeded, reproducible).")
+  }
+  /// `--seed S`.
+  static let seed = OptionSpec(
+    "seed", "S", range: 0...Int.max, default: "0", help: "Seed of the permutation test's generator.")
+  /// `--measure M` of the creditor analysis.
+  static let creditorMeasure = OptionSpec(
+    "measure", "M", choices: CreditorMeasure.allCases.map(\.rawValue),
+    default: CreditorMeasure.chinaShareTotal.rawValue,
+    help: "The creditor measure set against the cases.")
+  /// `--creditors FILE`.
+  static let creditors = OptionSpec(
+    "creditors", "FILE",
+    help: "A creditor table CSV (a country column plus measure columns). Default: World Bank IDS end-2024 (HRT 2000–2017 for hrt_debt_pct_gdp).")
+  /// `--format F` with the given choices, the first being the default.
+  static func format(_ choices: [String]) -> OptionSpec {
+    OptionSpec("format", "F", choices: choices, default: choices[0], help: "Output format.")
+  }
+}
+
+/// Every `tnr` command, declared once. Parsing, usage errors, `tnr help COMMAND`, the general
+/// help and the command reference in the README and the DocC catalog come from this table.
+public enum CommandTable {
+  /// The commands, in the order the help lists them.
+  public static let commands: [CommandSpec] = [report, count, correlate, validate]
+
+  /// The command named `name`.
+  public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
+
+  static let report = CommandSpec(
+    name: "report",
+    summary: "The whole analysis: coverage, counts, rates, debt and cases, caveats.",
+    options: [
+      .incidents, .map, .defaultField, .creditors,
+      .format(["text", "markdown", "json", "html"]),
+      OptionSpec("charts", "DIR", help: "Also write the charts as standalone SVG files into DIR (created if missing)."),
+      OptionSpec(
+        "top", "N", range: 1...250, default: "10",
+        help: "Host countries in the host table, and N of the top-N largest-creditor test."),
+      .permutations(default: "9999"), .seed, .creditorMeasure,
+      OptionSpec("quiet", help: "Print no progress lines on standard error."),
+    ],
+    discussion: [
+      "Without --incidents the report is about the bundled sample and says so throughout: it is a sample, not the Oxus Society / UHRP dataset."
+    ],
+    examples: [
+      "tnr report",
+      "tnr report --format html > report.html",
+      "tnr report --incidents cases.csv --charts charts --quiet",
+    ],
+    run: ReportCommand.run)
+
+  static let count = CommandSpec(
+    name: "count",
+    summary: "Count incidents or persons by any dimensions.",
+    options: [
+      OptionSpec(
+        "by", "DIM[,DIM…]", choices: CountDimension.allCases.map(\.rawValue), allowsList: true, required: true,
+        help: "The dimensions of the table; an incident naming several ethnic groups counts under each."),
+      OptionSpec(
+        "measure", "M", choices: CountMeasure.allCases.map(\.rawValue), default: CountMeasure.incidents.rawValue,
+        help: "incidents counts records; persons sums the numbers of people and counts records by qualifier."),
+      OptionSpec(
+        "category", "C[,C…]", choices: IncidentCategory.allCases.map(\.rawValue), allowsList: true, repeatable: true,
+        help: "Keep only these categories."),
+      OptionSpec("from", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or later."),
+      OptionSpec("to", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or earlier."),
+      OptionSpec("top", "N", range: 1...1_000_000, help: "Show the N largest cells (ties at the cut kept)."),
+      .format(["text", "markdown", "csv", "json"]),
+      .incidents, .map, .defaultField,
+    ],
+    examples: [
+      "tnr count --by host,category",
+      "tnr count --by year --measure persons --category extradition --format csv",
+      "tnr count --by host --top 5 --format json",
+    ],
+    run: CountCommand.run)
+
+  static let correlate = CommandSpec(
+    name: "correlate",
+    summary: "Correlate cases per country with debt to China: three coefficients and their tests.",
+    options: [
+      .creditorMeasure,
+      OptionSpec(
+        "cases", "C", choices: CreditorAnalysis.CaseMeasure.allCases.map(\.rawValue),
+        default: CreditorAnalysis.CaseMeasure.personsDetainedOrReturned.rawValue,
+        help: "What counts as cases per host country."),
+      OptionSpec(
+        "join", "J", choices: CreditorAnalysis.Join.allCases.map(\.rawValue),
+        default: CreditorAnalysis.Join.allCreditorCountries.rawValue,
+        help: "Which countries enter: every country of the creditor table (0 where none documented) or hosts with cases."),
+      .creditors,
+      OptionSpec(
+        "top", "N", range: 1...250,
+        help: "Add the top-N × largest-creditor Fisher test and its sweep over N = 5…20."),
+      .permutations(default: nil), .seed,
+      OptionSpec(
+        "pairs", "FILE.csv",
+        help: "Correlate any CSV with columns x,y (and an optional label) instead; takes only --permutations, --seed, --format."),
+      .format(["text", "json"]),
+      .incidents, .map, .defaultField,
+    ],
+    examples: [
+      "tnr correlate",
+      "tnr correlate --top 10 --permutations 9999 --format json",
+      "tnr correlate --pairs pairs.csv",
+    ],
+    run: CorrelateCommand.run)
+
+  static let validate = CommandSpec(
+    name: "validate",
+    summary: "Check an incident file against the schema and report every rejected row.",
+    positionals: [PositionalSpec("FILE", help: "The CSV (or .json) incident file to check.")],
+    options: [
+      OptionSpec("lenient", help: "List every rejected row (without it, only the first)."),
+      .format(["text", "json"]),
+      OptionSpec(
+        "today", "YYYY-MM-DD",
+        help: "The day of validation: dates after it are rejected. Default: today (UTC)."),
+      .map, .defaultField,
+    ],
+    discussion: [
+      "The file is always read to the end. Exit status 0 when every row is valid, 1 when any row is rejected or the file cannot be used."
+    ],
+    examples: [
+      "tnr validate cases.csv",
+      "tnr validate cases.csv --lenient --format json",
+      "tnr validate export.csv --map host=Country --default origin=CN",
+    ],
+    run: ValidateCommand.run)
+}
