@@ -44,23 +44,23 @@ enum CorrelateCommand {
     }
 
     if format == "json" {
-      var object = correlationObject(correlations.pearson, correlations.spearman, correlations.kendallTauB)
-      object["join"] = join.rawValue
-      object["measure"] = measure.rawValue
-      object["cases"] = caseMeasure.rawValue
-      object["creditor_table"] = creditors.name
-      object["data"] = isSample ? "bundled documented sample (not the Oxus/UHRP dataset)" : "user file"
-      object["cases_without_creditor_data"] = analysis.casesWithoutCreditorData.map(\.alpha2)
-      object["creditor_countries_without_cases"] = analysis.creditorCountriesWithoutCases.count
-      object["pairs"] = analysis.pairs(join).filter { $0.cases > 0 }.map {
-        ["country": $0.country.alpha2, "cases": $0.cases, "measure": $0.measure] as [String: Any]
+      var document = JSONDocument(correlations.pearson, correlations.spearman, correlations.kendallTauB)
+      document.join = join.rawValue
+      document.measure = measure.rawValue
+      document.cases = caseMeasure.rawValue
+      document.creditorTable = creditors.name
+      document.data = isSample ? "bundled documented sample (not the Oxus/UHRP dataset)" : "user file"
+      document.casesWithoutCreditorData = analysis.casesWithoutCreditorData.map(\.alpha2)
+      document.creditorCountriesWithoutCases = analysis.creditorCountriesWithoutCases.count
+      document.pairs = analysis.pairs(join).filter { $0.cases > 0 }.map {
+        JSONDocument.Pair(country: $0.country.alpha2, cases: $0.cases, measure: $0.measure)
       }
-      if let permutation { object["permutation"] = permutationObject(permutation) }
+      document.permutation = permutation
       if let topN {
-        object["top_n"] = topNObject(topN)
-        object["top_n_sensitivity"] = sweep.map(topNObject)
+        document.topN = topN
+        document.topNSensitivity = sweep
       }
-      try writeJSON(object, console)
+      console.out(String(decoding: try snakeCaseJSON(document), as: UTF8.self))
       return 0
     }
 
@@ -106,9 +106,9 @@ enum CorrelateCommand {
       try PermutationTest.correlation(pairs.x, pairs.y, method: .spearman, permutations: $0, seed: seed)
     }
     if format == "json" {
-      var object = correlationObject(pearson, spearman, kendall)
-      if let permutation { object["permutation"] = permutationObject(permutation) }
-      try writeJSON(object, console)
+      var document = JSONDocument(pearson, spearman, kendall)
+      document.permutation = permutation
+      console.out(String(decoding: try snakeCaseJSON(document), as: UTF8.self))
     } else {
       var text = "\(path): n = \(pairs.x.count)\n\n" + correlationTable([pearson, spearman, kendall]) + "\n"
       if let permutation {
@@ -119,44 +119,36 @@ enum CorrelateCommand {
     return 0
   }
 
-  static func correlationObject(_ tests: CorrelationTest...) -> [String: Any] {
-    var object: [String: Any] = ["n": tests[0].n]
-    for test in tests {
-      let key =
-        switch test.method {
-        case .pearson: "pearson"
-        case .spearman: "spearman"
-        case .kendallTauB: "kendall_tau_b"
-        }
-      var entry: [String: Any] = [
-        "statistic": jsonNumber(test.statistic), "p_value": jsonNumber(test.pValue),
-        "p_value_method": test.pValueMethod,
-      ]
-      if let interval = test.confidenceInterval {
-        entry["confidence_interval"] = [jsonNumber(interval.lower), jsonNumber(interval.upper)]
-        entry["confidence_level"] = interval.level
-      }
-      if let reason = test.undefinedReason { entry["undefined_reason"] = reason }
-      object[key] = entry
+  /// What `--format json` writes: the library's own result types, in the one JSON style of
+  /// every command (see `Documentation/JSONSchemas/correlate.schema.json`).
+  struct JSONDocument: Encodable {
+    struct Pair: Encodable {
+      let country: String
+      let cases: Double
+      let measure: Double
     }
-    return object
-  }
+    var data: String?
+    var join: String?
+    var measure: String?
+    var cases: String?
+    var creditorTable: String?
+    let n: Int
+    let pearson: CorrelationTest
+    let spearman: CorrelationTest
+    let kendallTauB: CorrelationTest
+    var casesWithoutCreditorData: [String]?
+    var creditorCountriesWithoutCases: Int?
+    var pairs: [Pair]?
+    var permutation: PermutationTestResult?
+    var topN: CreditorAnalysis.TopN?
+    var topNSensitivity: [CreditorAnalysis.TopN]?
 
-  static func permutationObject(_ result: PermutationTestResult) -> [String: Any] {
-    [
-      "method": "spearman", "statistic": jsonNumber(result.statistic),
-      "p_value": jsonNumber(result.pValue), "permutations": result.permutations,
-      "exact": result.isExact, "seed": result.seed,
-    ]
-  }
-
-  static func topNObject(_ result: CreditorAnalysis.TopN) -> [String: Any] {
-    [
-      "n": result.requested, "top": result.top.map(\.alpha2),
-      "table": [[result.table.a, result.table.b], [result.table.c, result.table.d]],
-      "p_value": jsonNumber(result.fisher.pValue),
-      "conditional_odds_ratio": jsonNumber(result.fisher.conditionalOddsRatio),
-    ]
+    init(_ pearson: CorrelationTest, _ spearman: CorrelationTest, _ kendallTauB: CorrelationTest) {
+      n = pearson.n
+      self.pearson = pearson
+      self.spearman = spearman
+      self.kendallTauB = kendallTauB
+    }
   }
 
   static func correlationTable(_ tests: [CorrelationTest]) -> String {
@@ -187,13 +179,6 @@ enum CorrelateCommand {
     value.isNaN ? "NaN" : String(format: abs(value) < 1e-4 && value != 0 ? "%.3e" : "%.4f", value)
   }
 
-  static func jsonNumber(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
-
-  static func writeJSON(_ object: [String: Any], _ console: Console) throws {
-    let data = try JSONSerialization.data(
-      withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    console.out(String(decoding: data, as: UTF8.self) + "\n")
-  }
 }
 
 /// A CSV of pairs: columns `x` and `y` (decimal numbers) and an optional `label`.

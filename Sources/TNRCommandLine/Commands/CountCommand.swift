@@ -69,7 +69,8 @@ enum CountOutput {
 
   static func csv<Value: CountTableValue>(_ table: CountTable<Value>, _ rows: [CountRow<Value>]) -> String {
     var output = ""
-    let fields = Value.jsonFields(of: .zero).map(\.name)
+    // The value column is named for the measure, as in the text table (JSON calls it "value").
+    let fields = [Value.measure.rawValue] + Value.jsonFields(of: .zero).dropFirst().map(\.name)
     CSVFormatting.appendRow(table.dimensions.map(\.rawValue) + fields, to: &output)
     for row in rows {
       CSVFormatting.appendRow(

@@ -28,6 +28,7 @@ enum ValidateCommand {
         "accepted": report.accepted,
         "rejected_count": report.rejected.count,
         "rejected": shown.map { ["line": $0.line, "reason": $0.reason, "raw": $0.raw] as [String: Any] },
+        "ignored_columns": report.ignoredColumns,
       ]
       if let fileError {
         object["error"] = ["reason": fileError.description, "line": fileError.line ?? 0]

@@ -28,6 +28,40 @@ public struct Phase: Hashable, Sendable, Codable {
     self.lastYear = lastYear
   }
 
+  private enum CodingKeys: String, CodingKey {
+    case name, firstYear = "first_year", lastYear = "last_year"
+  }
+
+  /// The spellings of earlier versions (`firstYear`, `lastYear`), still read.
+  private enum LegacyCodingKeys: String, CodingKey { case firstYear, lastYear }
+
+  /// Decodes a phase from `{"name": …, "first_year": …, "last_year": …}` (or the camelCase
+  /// keys that earlier versions wrote).
+  ///
+  /// - Throws: `DecodingError` when the name or the first year is missing.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let legacy = try decoder.container(keyedBy: LegacyCodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    if container.contains(.firstYear) || !legacy.contains(.firstYear) {
+      firstYear = try container.decode(Int.self, forKey: .firstYear)
+      lastYear = try container.decodeIfPresent(Int.self, forKey: .lastYear)
+    } else {
+      firstYear = try legacy.decode(Int.self, forKey: .firstYear)
+      lastYear = try legacy.decodeIfPresent(Int.self, forKey: .lastYear)
+    }
+  }
+
+  /// Encodes the phase with snake_case keys.
+  ///
+  /// - Throws: `EncodingError` from the encoder.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name, forKey: .name)
+    try container.encode(firstYear, forKey: .firstYear)
+    try container.encode(lastYear, forKey: .lastYear)
+  }
+
   /// Whether `year` falls in the phase.
   public func contains(year: Int) -> Bool {
     year >= firstYear && (lastYear.map { year <= $0 } ?? true)

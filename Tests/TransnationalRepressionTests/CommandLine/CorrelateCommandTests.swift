@@ -21,7 +21,9 @@ struct CorrelateCommandTests {
       #expect(object[key] is [String: Any], "\(key)")
     }
     let top = try #require(object["top_n"] as? [String: Any])
-    #expect(isApproximatelyEqual(top["p_value"] as! Double, reference.top_n["10"]!.p_value))
+    let fisher = try #require(top["fisher"] as? [String: Any])
+    #expect(isApproximatelyEqual(try #require(fisher["p_value"] as? Double), reference.top_n["10"]!.p_value))
+    #expect(top["requested"] as? Int == 10)
     #expect((object["top_n_sensitivity"] as? [Any])?.count == 16)
     #expect(object["cases_without_creditor_data"] as? [String] == ["AE", "DE", "IT", "MY", "QA", "SA"])
   }

@@ -73,10 +73,10 @@ struct CountCommandTests {
   func formats() throws {
     let csv = runTNR(["count", "--by", "ethnic_group,phase", "--format", "csv"])
     #expect(csv.status == 0)
-    #expect(csv.out.hasPrefix("ethnic_group,phase,value\n"))
+    #expect(csv.out.hasPrefix("ethnic_group,phase,incidents\n"))
     #expect(csv.out.contains("Uyghur,2014–present,"))
     let persons = runTNR(["count", "--by", "region", "--measure", "persons", "--format", "csv"])
-    #expect(persons.out.hasPrefix("region,value,exact,at_least,about,up_to,unknown\n"))
+    #expect(persons.out.hasPrefix("region,persons,exact,at_least,about,up_to,unknown\n"))
     #expect(persons.out.contains("Middle East and North Africa,"))
     let markdown = runTNR(["count", "--by", "ethnic_group", "--format", "markdown"])
     #expect(markdown.out.contains("# Count: incidents by ethnic_group"))

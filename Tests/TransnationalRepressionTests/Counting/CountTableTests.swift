@@ -256,7 +256,7 @@ struct CountTableTests {
     let empty = try CountTable<Int>(dimensions: [.category], cells: [:])
     #expect(empty.jsonText() == #"{"measure": "incidents", "dimensions": ["category"], "cells": [], "total": 0}"# + "\n")
     let phases = try IncidentDataset.documentedSample.countIncidents(by: [.phase])
-    #expect(phases.jsonText().contains(#""phases": [{"name": "1997–2007", "firstYear": 1997, "lastYear": 2007}"#))
+    #expect(phases.jsonText().contains(#""phases": [{"name": "1997–2007", "first_year": 1997, "last_year": 2007}"#))
     #expect(phases.jsonText().contains(#"{"phase": "2014–present", "value": 59}"#))
     // Decoding rejects bad labels and negative counts.
     let bad = [

@@ -171,8 +171,8 @@ extension CountTable: Codable {
         }
       case .phases(let phases):
         text = "[" + phases.map { phase in
-          "{\"name\": \(JSONScalar.string(phase.name).jsonText), \"firstYear\": \(phase.firstYear), "
-            + "\"lastYear\": \(phase.lastYear.map(String.init) ?? "null")}"
+          "{\"name\": \(JSONScalar.string(phase.name).jsonText), \"first_year\": \(phase.firstYear), "
+            + "\"last_year\": \(phase.lastYear.map(String.init) ?? "null")}"
         }.joined(separator: ", ") + "]"
       }
       parts.append("\(JSONScalar.string(key).jsonText): \(text)")

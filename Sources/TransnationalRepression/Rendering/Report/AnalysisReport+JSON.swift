@@ -1,7 +1,7 @@
 import Foundation
 
 extension AnalysisReport {
-  /// The report's figures as JSON (pretty-printed, sorted keys): the summary, the comparison with
+  /// The report's figures as JSON (pretty-printed, sorted snake_case keys): the summary, the comparison with
   /// the published figures, the counts by region and host, the per-capita rates, and the creditor
   /// analysis with its correlations, permutation test, top-N test, sweep and the monograph check.
   ///
@@ -76,14 +76,24 @@ extension AnalysisReport {
         correlations: correlations, permutation: permutation, topN: topN, topNSweep: topNSweep,
         casesWithoutCreditorData: analysis.casesWithoutCreditorData,
         monographCheck: monographCheck))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    var data = try encoder.encode(document)
-    data.append(0x0A)
-    return data
+    return try snakeCaseJSON(document)
   }
+}
+
+/// `value` as the command line writes JSON: pretty-printed, sorted snake_case keys (`by_host`,
+/// `p_value`), non-finite numbers as the strings `"inf"`, `"-inf"` and `"nan"`, and a final line
+/// feed. One JSON style across every command.
+///
+/// - Throws: an `EncodingError` (not expected for the library's types).
+package func snakeCaseJSON(_ value: some Encodable) throws -> Data {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  encoder.keyEncodingStrategy = .convertToSnakeCase
+  encoder.nonConformingFloatEncodingStrategy = .convertToString(
+    positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+  var data = try encoder.encode(value)
+  data.append(0x0A)
+  return data
 }
 
 extension DimensionValue {
