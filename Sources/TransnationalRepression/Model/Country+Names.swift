@@ -73,7 +73,7 @@ extension Country {
   /// - Returns: the country, the candidates of an ambiguous name, or ``CountryNameMatch/unknown``.
   /// - Complexity: O(*n*) in the length of the name; the table is built once, on first use.
   public static func lookup(name: some StringProtocol) -> CountryNameMatch {
-    CountryNameIndex.shared.match(name)
+    CountryNameIndex.shared.match(String(name))
   }
 
   /// Finds a country by its English name; `nil` when the name is unknown or ambiguous.
@@ -144,7 +144,7 @@ internal struct CountryNameIndex: Sendable {
     self.conflicts = conflicts
   }
 
-  func match(_ name: some StringProtocol) -> CountryNameMatch {
+  func match(_ name: String) -> CountryNameMatch {
     let key = CountryNameIndex.normalize(name)
     guard !key.isEmpty, let entry = entries[key] else { return .unknown }
     switch entry {
@@ -161,65 +161,76 @@ internal struct CountryNameIndex: Sendable {
   /// the words "the" and "and" dropped, "st" read as "saint", "rep" as "republic", "dem" as
   /// "democratic", and the words joined. ASCII text (nearly every name) takes a fast path with
   /// one buffer and no decomposition.
-  static func normalize(_ text: some StringProtocol) -> String {
+  static func normalize(_ text: String) -> String {
     var key: [UInt8] = []
     key.reserveCapacity(text.utf8.count + 8)
     var wordStart = 0
-
-    func endWord() {
-      let length = key.count - wordStart
-      if length == 2, key[wordStart] == UInt8(ascii: "s"), key[wordStart + 1] == UInt8(ascii: "t")
-      {
-        key.removeLast(2)
-        key.append(contentsOf: "saint".utf8)
-      } else if length == 3, key[wordStart...].elementsEqual("the".utf8)
-        || key[wordStart...].elementsEqual("and".utf8)
-      {
-        key.removeLast(3)
-      } else if length == 3, key[wordStart...].elementsEqual("rep".utf8) {
-        key.removeLast(3)
-        key.append(contentsOf: "republic".utf8)
-      } else if length == 3, key[wordStart...].elementsEqual("dem".utf8) {
-        key.removeLast(3)
-        key.append(contentsOf: "democratic".utf8)
-      }
-      wordStart = key.count
+    var isASCII = true
+    for byte in text.utf8 where byte >= 0x80 {
+      isASCII = false
+      break
     }
-
-    func ascii(_ byte: UInt8) {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        key.append(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-        key.append(byte + 32)
-      case UInt8(ascii: "'"), UInt8(ascii: "`"):
-        break
-      default:
-        endWord()
-      }
-    }
-
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      for byte in text.utf8 { ascii(byte) }
+    if isASCII {
+      for byte in text.utf8 { appendASCII(byte, to: &key, wordStart: &wordStart) }
     } else {
-      for scalar in String(text).decomposedStringWithCompatibilityMapping.unicodeScalars {
+      for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
         if scalar.isASCII {
-          ascii(UInt8(scalar.value))
+          appendASCII(UInt8(scalar.value), to: &key, wordStart: &wordStart)
           continue
         }
         if scalar.properties.canonicalCombiningClass.rawValue != 0 { continue }
-        if CountryNameIndex.apostrophes.contains(scalar.value) { continue }
+        if apostrophes.contains(scalar.value) { continue }
         let lower = scalar.properties.lowercaseMapping
-        let folded = CountryNameIndex.letterFolds[lower] ?? lower
-        if !folded.isEmpty, folded.unicodeScalars.allSatisfy(CountryNameIndex.isAlphanumeric) {
+        let folded = letterFolds[lower] ?? lower
+        if !folded.isEmpty, folded.unicodeScalars.allSatisfy(isAlphanumeric) {
           key.append(contentsOf: folded.utf8)
         } else {
-          endWord()
+          endWord(&key, wordStart: &wordStart)
         }
       }
     }
-    endWord()
+    endWord(&key, wordStart: &wordStart)
     return String(decoding: key, as: UTF8.self)
+  }
+
+  /// Appends an ASCII letter or digit, lowercased; skips an apostrophe; ends the word otherwise.
+  @inline(__always)
+  private static func appendASCII(_ byte: UInt8, to key: inout [UInt8], wordStart: inout Int) {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      key.append(byte)
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+      key.append(byte | 0x20)
+    case UInt8(ascii: "'"), UInt8(ascii: "`"):
+      break
+    default:
+      endWord(&key, wordStart: &wordStart)
+    }
+  }
+
+  /// Ends the word that starts at `wordStart`: drops "the" and "and", expands "st", "rep", "dem".
+  private static func endWord(_ key: inout [UInt8], wordStart: inout Int) {
+    let length = key.count - wordStart
+    if length == 2, key[wordStart] == UInt8(ascii: "s"), key[wordStart + 1] == UInt8(ascii: "t") {
+      key.removeLast(2)
+      key.append(contentsOf: "saint".utf8)
+    } else if length == 3 {
+      let word = (key[wordStart], key[wordStart + 1], key[wordStart + 2])
+      switch word {
+      case (UInt8(ascii: "t"), UInt8(ascii: "h"), UInt8(ascii: "e")),
+        (UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "d")):
+        key.removeLast(3)
+      case (UInt8(ascii: "r"), UInt8(ascii: "e"), UInt8(ascii: "p")):
+        key.removeLast(3)
+        key.append(contentsOf: "republic".utf8)
+      case (UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "m")):
+        key.removeLast(3)
+        key.append(contentsOf: "democratic".utf8)
+      default:
+        break
+      }
+    }
+    wordStart = key.count
   }
 
   /// Apostrophes other than ASCII `'` and `` ` ``: ’ ‘ ʼ.

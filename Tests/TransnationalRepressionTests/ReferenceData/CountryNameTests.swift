@@ -78,6 +78,10 @@ struct CountryNameTests {
       ("The Netherlands", "NL"), ("Holland", "NL"), ("The Gambia", "GM"), ("Bosnia", "BA"),
       ("Micronesia", "FM"), ("Falkland Islands", "FK"), ("Guinea-Conakry", "GN"),
       ("Republic of Guinea", "GN"), ("Sao Tome and Principe", "ST"), ("KSA", "SA"),
+      // UN M49 statistical names.
+      ("China, Hong Kong SAR", "HK"), ("China, Macao SAR", "MO"),
+      ("Wallis and Futuna Islands", "WF"), ("Svalbard and Jan Mayen Islands", "SJ"),
+      ("Netherlands (Kingdom of the)", "NL"),
     ])
   func aliases(name: String, expected: String) {
     #expect(code(name) == expected)

@@ -60,7 +60,7 @@ internal enum DateTextParser {
   static func parse(_ input: some StringProtocol, order: DateOrder?) throws(DateTextError)
     -> IncidentDate
   {
-    let text = trimmed(input)
+    let text = trimmed(String(input))
     guard !text.isEmpty else { throw .empty }
     if let (year, month, day) = isoParts(Array(text.utf8)) {
       return try make(text, year, month, day)
@@ -73,7 +73,7 @@ internal enum DateTextParser {
   }
 
   /// The text without surrounding whitespace (spaces, tabs, no-break spaces).
-  private static func trimmed(_ input: some StringProtocol) -> String {
+  private static func trimmed(_ input: String) -> String {
     guard let first = input.firstIndex(where: { !$0.isWhitespace }),
       let last = input.lastIndex(where: { !$0.isWhitespace })
     else { return "" }
@@ -150,48 +150,76 @@ internal enum DateTextParser {
 
   // MARK: - Tokens
 
+  /// The separator characters between two tokens: how many, and the first one (a run of
+  /// whitespace counts as one space).
+  private struct Separator: Equatable {
+    var length = 0
+    var first: UInt8 = 0
+
+    mutating func append(_ byte: UInt8) {
+      if length == 0 { first = byte }
+      length += 1
+    }
+  }
+
   /// Splits the text into numbers and words, with the separators before each token (the first
   /// entry is what precedes the first token, the last what follows the last one).
-  private static func tokenize(_ text: String) throws(DateTextError) -> ([Token], [String]) {
+  private static func tokenize(_ text: String) throws(DateTextError) -> ([Token], [Separator]) {
+    var bytes = Array(text.utf8)
+    if bytes.contains(where: { $0 >= 0x80 }) {
+      // Only whitespace (a no-break space, say) may be non-ASCII; it separates like a space.
+      bytes = []
+      for scalar in text.unicodeScalars {
+        if scalar.isASCII {
+          bytes.append(UInt8(scalar.value))
+        } else if scalar.properties.isWhitespace {
+          bytes.append(32)
+        } else {
+          throw .unrecognized(text)
+        }
+      }
+    }
     var tokens: [Token] = []
-    var separators: [String] = [""]
-    let scalars = Array(text.unicodeScalars)
+    tokens.reserveCapacity(3)
+    var separators: [Separator] = [Separator()]
+    separators.reserveCapacity(4)
     var i = 0
-    while i < scalars.count {
-      let scalar = scalars[i]
-      if isDigit(scalar) {
+    while i < bytes.count {
+      let byte = bytes[i]
+      if isDigit(byte) {
         var value = 0
         var count = 0
-        while i < scalars.count, isDigit(scalars[i]) {
+        while i < bytes.count, isDigit(bytes[i]) {
           count += 1
           guard count <= 9 else { throw .unrecognized(text) }
-          value = value * 10 + Int(scalars[i].value - 48)
+          value = value * 10 + Int(bytes[i] - 48)
           i += 1
         }
-        if !tokens.isEmpty, separators[tokens.count].isEmpty { throw .unrecognized(text) }
+        if !tokens.isEmpty, separators[tokens.count].length == 0 { throw .unrecognized(text) }
         tokens.append(.number(value: value, digits: count, ordinal: false))
-        separators.append("")
-      } else if isLetter(scalar) {
-        var word = ""
-        while i < scalars.count, isLetter(scalars[i]) {
-          word.unicodeScalars.append(scalars[i].properties.lowercaseMapping.unicodeScalars.first!)
-          i += 1
-        }
-        if case .number(let value, let count, false)? = tokens.last, separators[tokens.count].isEmpty
+        separators.append(Separator())
+      } else if isLetter(byte) {
+        let start = i
+        while i < bytes.count, isLetter(bytes[i]) { i += 1 }
+        let word = String(decoding: bytes[start..<i].lazy.map { $0 | 0x20 }, as: UTF8.self)
+        if case .number(let value, let count, false)? = tokens.last,
+          separators[tokens.count].length == 0
         {
           // An ordinal suffix glued to its number: 1st, 2nd, 3rd, 9th, 11th, 22nd.
           guard word == ordinalSuffix(value) else { throw .unrecognized(text) }
           tokens[tokens.count - 1] = .number(value: value, digits: count, ordinal: true)
           continue
         }
-        if !tokens.isEmpty, separators[tokens.count].isEmpty { throw .unrecognized(text) }
+        if !tokens.isEmpty, separators[tokens.count].length == 0 { throw .unrecognized(text) }
         tokens.append(.word(word))
-        separators.append("")
-      } else if scalar.properties.isWhitespace {
-        if separators[tokens.count].last != " " { separators[tokens.count].append(" ") }
-        i += 1
-      } else if ",.-/".unicodeScalars.contains(scalar) {
-        separators[tokens.count].unicodeScalars.append(scalar)
+        separators.append(Separator())
+      } else if byte == 32 || byte == 9 {
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        separators[tokens.count].append(32)
+      } else if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+      {
+        separators[tokens.count].append(byte)
         i += 1
       } else {
         throw .unrecognized(text)
@@ -200,12 +228,10 @@ internal enum DateTextParser {
     return (tokens, separators)
   }
 
-  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value >= 48 && scalar.value <= 57
-  }
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
-  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value >= 65 && scalar.value <= 90) || (scalar.value >= 97 && scalar.value <= 122)
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
   }
 
   /// The English ordinal suffix of a day: `st` for 1, 21 and 31, `nd` for 2 and 22, `rd` for 3
@@ -237,12 +263,14 @@ internal enum DateTextParser {
 
   // MARK: - Month-name dates
 
-  private static func monthNameDate(_ text: String, _ tokens: [Token], _ separators: [String])
+  private static func monthNameDate(_ text: String, _ tokens: [Token], _ separators: [Separator])
     throws(DateTextError) -> IncidentDate
   {
-    guard separators[0].isEmpty else { throw .unrecognized(text) }
+    guard separators[0].length == 0 else { throw .unrecognized(text) }
     // Trailing separators are tolerated only as a final period ("9 July 2015." is a sentence).
-    guard separators[tokens.count].isEmpty || separators[tokens.count] == "." else {
+    let trailing = separators[tokens.count]
+    guard trailing.length == 0 || (trailing.length == 1 && trailing.first == UInt8(ascii: "."))
+    else {
       throw .unrecognized(text)
     }
     var month: Int?
@@ -289,9 +317,11 @@ internal enum DateTextParser {
   // MARK: - Numeric dates
 
   private static func numericDate(
-    _ text: String, _ tokens: [Token], _ separators: [String], order: DateOrder?
+    _ text: String, _ tokens: [Token], _ separators: [Separator], order: DateOrder?
   ) throws(DateTextError) -> IncidentDate {
-    guard separators.first == "", separators.last == "" else { throw .unrecognized(text) }
+    guard separators.first!.length == 0, separators.last!.length == 0 else {
+      throw .unrecognized(text)
+    }
     var parts: [(value: Int, digits: Int)] = []
     for token in tokens {
       guard case .number(let value, let count, false) = token else { throw .unrecognized(text) }
@@ -299,8 +329,8 @@ internal enum DateTextParser {
     }
     // The separators between the parts: one character, the same each time.
     let between = separators.dropFirst().dropLast()
-    guard let separator = between.first, separator.count == 1, "/.- ".contains(separator),
-      between.allSatisfy({ $0 == separator })
+    guard let separator = between.first, separator.length == 1,
+      "/.- ".utf8.contains(separator.first), between.allSatisfy({ $0 == separator })
     else {
       if parts.count == 1, parts[0].digits <= 2 { throw .twoDigitYear(text) }
       throw .unrecognized(text)

@@ -47,174 +47,230 @@ extension PersonCount {
 }
 
 /// The reader behind ``PersonCount/init(parsing:)``.
+///
+/// It works on the text's bytes, lowercased, trimmed, with each run of whitespace made one space
+/// and the symbols ≥ ≤ ≈ – — spelled `>=`, `<=`, `~`, `-`, `-`; any other non-ASCII character
+/// becomes a byte that matches nothing. The text itself is only rebuilt for an error message.
 internal enum PersonCountTextParser {
-  /// How a qualifier word bounds the number that follows it.
+  /// How a qualifier bounds the number that follows it.
   private enum Bound {
     case exact, atLeast, moreThan, about, upTo, fewerThan
+  }
+
+  /// Why the text is refused; the public error adds the text.
+  private enum Failure: Error {
+    case unrecognized, range, notWholeNumber, ambiguousSeparator, negative, tooLarge, nothingBelow
   }
 
   /// Qualifiers written before the number. Longer spellings come before their prefixes
   /// (`>=` before `>`). Word qualifiers must be followed by a space; symbols and
   /// abbreviations ending in a period need not be.
-  private static let prefixes: [(String, Bound)] = [
+  private static let prefixes: [([UInt8], Bound)] = ([
     ("at least", .atLeast), ("no fewer than", .atLeast), ("no less than", .atLeast),
-    ("not less than", .atLeast), (">=", .atLeast), ("≥", .atLeast),
+    ("not less than", .atLeast), (">=", .atLeast),
     ("more than", .moreThan), ("over", .moreThan), (">", .moreThan),
     ("approximately", .about), ("approx.", .about), ("approx", .about), ("about", .about),
     ("around", .about), ("roughly", .about), ("circa", .about), ("ca.", .about), ("c.", .about),
-    ("~", .about), ("≈", .about),
+    ("~", .about),
     ("up to", .upTo), ("no more than", .upTo), ("not more than", .upTo), ("at most", .upTo),
-    ("<=", .upTo), ("≤", .upTo),
+    ("<=", .upTo),
     ("fewer than", .fewerThan), ("less than", .fewerThan), ("under", .fewerThan),
     ("<", .fewerThan),
-  ]
+  ] as [(String, Bound)]).map { (Array($0.0.utf8), $0.1) }
 
   /// Qualifiers written after the number.
-  private static let suffixes: [(String, Bound)] = [
+  private static let suffixes: [([UInt8], Bound)] = ([
     ("+", .atLeast), (" or more", .atLeast), (" or fewer", .upTo), (" or less", .upTo),
-  ]
+  ] as [(String, Bound)]).map { (Array($0.0.utf8), $0.1) }
 
   /// Nouns allowed after the count.
-  private static let nouns = [" people", " persons", " person", " individuals", " individual"]
+  private static let nouns: [[UInt8]] = [
+    " people", " persons", " person", " individuals", " individual",
+  ].map { Array($0.utf8) }
+
+  /// Words and symbols joining the two numbers of a range.
+  private static let rangeJoints: [[UInt8]] = ["-", "to", "or", "/", "and"].map { Array($0.utf8) }
+
+  private static let unknownWord = Array("unknown".utf8)
 
   static func parse(_ input: some StringProtocol) throws(PersonCountTextError) -> PersonCount {
-    let original = collapsed(input, lowercase: false)
-    var text = collapsed(input, lowercase: true)
-    if text.isEmpty || text == "unknown" { return .unknown }
-    for noun in nouns where text.hasSuffix(noun) {
-      text.removeLast(noun.count)
+    let string = String(input)
+    do {
+      return try parse(bytes: normalized(string))
+    } catch {
+      let text = original(string)
+      switch error {
+      case .unrecognized: throw .unrecognized(text)
+      case .range: throw .range(text)
+      case .notWholeNumber: throw .notWholeNumber(text)
+      case .ambiguousSeparator: throw .ambiguousSeparator(text)
+      case .negative: throw .negative(text)
+      case .tooLarge: throw .tooLarge(text)
+      case .nothingBelow: throw .nothingBelow(text)
+      }
+    }
+  }
+
+  private static func parse(bytes: [UInt8]) throws(Failure) -> PersonCount {
+    if bytes.isEmpty || bytes == unknownWord { return .unknown }
+    var end = bytes.count
+    for noun in nouns where bytes[..<end].hasSuffix(noun) {
+      end -= noun.count
       break
     }
-
+    var start = 0
     var bound = Bound.exact
-    var rest = Substring(text)
-    for (prefix, kind) in prefixes where rest.hasPrefix(prefix) {
-      let after = rest.dropFirst(prefix.count)
-      let isWord = prefix.last!.isLetter
-      if isWord {
-        guard after.first == " " else { continue }
+    for (prefix, kind) in prefixes where bytes[start..<end].hasPrefix(prefix) {
+      var next = prefix.count
+      if isLetter(prefix[prefix.count - 1]) {
+        guard next < end, bytes[next] == 32 else { continue }
       }
+      while next < end, bytes[next] == 32 { next += 1 }
       bound = kind
-      rest = after.drop(while: { $0 == " " })
+      start = next
       break
     }
     if bound == .exact {
-      for (suffix, kind) in suffixes where rest.hasSuffix(suffix) {
+      for (suffix, kind) in suffixes where bytes[start..<end].hasSuffix(suffix) {
         bound = kind
-        rest = rest.dropLast(suffix.count)
-        while rest.last == " " { rest.removeLast() }
+        end -= suffix.count
+        while end > start, bytes[end - 1] == 32 { end -= 1 }
         break
       }
     }
 
-    let number = try wholeNumber(rest, original: original)
-    do {
-      switch bound {
-      case .exact: return .exactly(number)
-      case .atLeast: return try PersonCount(number, qualifier: .atLeast)
-      case .moreThan:
-        let (next, overflow) = number.addingReportingOverflow(1)
-        guard !overflow else { throw PersonCountTextError.tooLarge(original) }
-        return try PersonCount(next, qualifier: .atLeast)
-      case .about: return try PersonCount(number, qualifier: .about)
-      case .upTo: return try PersonCount(number, qualifier: .upTo)
-      case .fewerThan:
-        guard number > 0 else { throw PersonCountTextError.nothingBelow(original) }
-        return try PersonCount(number - 1, qualifier: .upTo)
-      }
-    } catch let error as PersonCountTextError {
-      throw error
-    } catch {
-      // PersonCount rejects only negative values and a missing value, neither possible here.
-      throw .unrecognized(original)
+    let number = try wholeNumber(bytes[start..<end])
+    switch bound {
+    case .exact: return .exactly(number)
+    case .atLeast: return make(number, .atLeast)
+    case .moreThan:
+      let (next, overflow) = number.addingReportingOverflow(1)
+      guard !overflow else { throw .tooLarge }
+      return make(next, .atLeast)
+    case .about: return make(number, .about)
+    case .upTo: return make(number, .upTo)
+    case .fewerThan:
+      guard number > 0 else { throw .nothingBelow }
+      return make(number - 1, .upTo)
     }
   }
 
-  /// The text trimmed, with every run of whitespace (no-break spaces too) one space.
-  private static func collapsed(_ input: some StringProtocol, lowercase: Bool) -> String {
-    var result = ""
-    result.reserveCapacity(input.utf8.count)
+  /// A count from a non-negative number and a qualifier other than unknown: always valid.
+  private static func make(_ value: Int, _ qualifier: PersonCountQualifier) -> PersonCount {
+    do {
+      return try PersonCount(value, qualifier: qualifier)
+    } catch {
+      preconditionFailure("PersonCount(\(value), \(qualifier)) refused: \(error)")
+    }
+  }
+
+  /// The text as bytes: lowercase, trimmed, single spaces, symbols spelled in ASCII.
+  private static func normalized(_ text: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    for character in input {
-      if character.isWhitespace {
-        pendingSpace = !result.isEmpty
+    for scalar in text.unicodeScalars {
+      if scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace)
+        || scalar == "\n" || scalar == "\r"
+      {
+        pendingSpace = !bytes.isEmpty
         continue
       }
       if pendingSpace {
-        result.append(" ")
+        bytes.append(32)
         pendingSpace = false
       }
-      if lowercase { result.append(contentsOf: character.lowercased()) } else { result.append(character) }
+      if scalar.isASCII {
+        let byte = UInt8(scalar.value)
+        bytes.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+        continue
+      }
+      switch scalar.value {
+      case 0x2265: bytes.append(contentsOf: ">=".utf8)  // ≥
+      case 0x2264: bytes.append(contentsOf: "<=".utf8)  // ≤
+      case 0x2248: bytes.append(UInt8(ascii: "~"))  // ≈
+      case 0x2013, 0x2014: bytes.append(UInt8(ascii: "-"))  // – —
+      default: bytes.append(0xFF)  // matches nothing
+      }
     }
-    return result
+    return bytes
   }
+
+  /// The text for messages: trimmed, each run of whitespace one space, case kept.
+  private static func original(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
   /// A whole, non-negative number: digits, or digit groups of three separated by commas.
-  private static func wholeNumber(_ text: Substring, original: String)
-    throws(PersonCountTextError) -> Int
-  {
-    let bytes = Array(text.utf8)
-    func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-    if !bytes.isEmpty, bytes.allSatisfy(isDigit) {
-      return try value(bytes, original: original)
-    }
-    if isGrouped(bytes, separator: UInt8(ascii: ",")) {
-      return try value(bytes.filter(isDigit), original: original)
-    }
+  private static func wholeNumber(_ bytes: ArraySlice<UInt8>) throws(Failure) -> Int {
+    if !bytes.isEmpty, bytes.allSatisfy(isDigit) { return try value(bytes) }
+    if isGrouped(bytes, separator: UInt8(ascii: ",")) { return try value(bytes.filter(isDigit)) }
     if bytes.first == UInt8(ascii: "-"), bytes.count > 1, bytes.dropFirst().allSatisfy(isDigit) {
-      throw .negative(original)
+      throw .negative
     }
     if isGrouped(bytes, separator: UInt8(ascii: ".")) || isGrouped(bytes, separator: 32) {
-      throw .ambiguousSeparator(original)
+      throw .ambiguousSeparator
     }
-    if isDecimal(bytes) { throw .notWholeNumber(original) }
-    if isRange(text) { throw .range(original) }
-    throw .unrecognized(original)
+    if isDecimal(bytes) { throw .notWholeNumber }
+    if isRange(bytes) { throw .range }
+    throw .unrecognized
   }
 
-  private static func value(_ digits: [UInt8], original: String) throws(PersonCountTextError)
-    -> Int
-  {
+  private static func value(_ digits: some Collection<UInt8>) throws(Failure) -> Int {
     var value = 0
     for digit in digits {
       let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
       let (sum, overflow2) = times.addingReportingOverflow(Int(digit - 48))
-      guard !overflow1, !overflow2 else { throw .tooLarge(original) }
+      guard !overflow1, !overflow2 else { throw .tooLarge }
       value = sum
     }
     return value
   }
 
   /// `1,000`, `12,345,678`: one to three digits, then groups of exactly three.
-  private static func isGrouped(_ bytes: [UInt8], separator: UInt8) -> Bool {
+  private static func isGrouped(_ bytes: ArraySlice<UInt8>, separator: UInt8) -> Bool {
     let groups = bytes.split(separator: separator, omittingEmptySubsequences: false)
-    guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count) else {
-      return false
-    }
-    return groups.allSatisfy { group in group.allSatisfy { $0 >= 48 && $0 <= 57 } }
-      && groups.dropFirst().allSatisfy { $0.count == 3 }
+    guard groups.count >= 2, (1...3).contains(groups[0].count) else { return false }
+    return groups.allSatisfy { $0.allSatisfy(isDigit) } && groups.dropFirst().allSatisfy { $0.count == 3 }
   }
 
   /// `4.5`, `1,5`: digits, one period or comma, digits.
-  private static func isDecimal(_ bytes: [UInt8]) -> Bool {
+  private static func isDecimal(_ bytes: ArraySlice<UInt8>) -> Bool {
     let parts = bytes.split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == 46 || $0 == 44 })
-    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
+      omittingEmptySubsequences: false,
+      whereSeparator: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
   }
 
   /// `3-5`, `3 – 5`, `3 to 5`, `4 or 5`, `4/5`, `4 and 5`: a number, a range word or dash, a number.
-  private static func isRange(_ text: Substring) -> Bool {
-    func isNumberish(_ character: Character) -> Bool {
-      character.isASCII && (character.isNumber || character == "," || character == ".")
+  private static func isRange(_ bytes: ArraySlice<UInt8>) -> Bool {
+    func isNumberish(_ byte: UInt8) -> Bool {
+      isDigit(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
     }
-    let left = text.prefix(while: isNumberish)
-    guard left.contains(where: \.isNumber) else { return false }
-    var rest = text.dropFirst(left.count)
-    let right = rest.reversed().prefix(while: isNumberish)
-    guard right.contains(where: \.isNumber) else { return false }
-    rest = rest.dropLast(right.count)
-    let joint = rest.trimmingPrefix(" ")
-    let middle = String(joint.reversed().drop(while: { $0 == " " }).reversed())
-    return ["-", "–", "—", "to", "or", "/", "and"].contains(middle)
+    let left = bytes.prefix(while: isNumberish)
+    guard left.contains(where: isDigit) else { return false }
+    let afterLeft = bytes[left.endIndex...]
+    guard let rightStart = afterLeft.lastIndex(where: { !isNumberish($0) }).map({ $0 + 1 }),
+      bytes[rightStart...].contains(where: isDigit)
+    else { return false }
+    var joint = bytes[left.endIndex..<rightStart]
+    while joint.first == 32 { joint = joint.dropFirst() }
+    while joint.last == 32 { joint = joint.dropLast() }
+    return rangeJoints.contains { joint.elementsEqual($0) }
+  }
+}
+
+extension ArraySlice where Element == UInt8 {
+  /// Whether the slice starts with these bytes.
+  fileprivate func hasPrefix(_ prefix: [UInt8]) -> Bool {
+    count >= prefix.count && self.prefix(prefix.count).elementsEqual(prefix)
+  }
+
+  /// Whether the slice ends with these bytes.
+  fileprivate func hasSuffix(_ suffix: [UInt8]) -> Bool {
+    count >= suffix.count && self.suffix(suffix.count).elementsEqual(suffix)
   }
 }

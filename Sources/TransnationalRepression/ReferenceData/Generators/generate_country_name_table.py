@@ -75,7 +75,9 @@ EXPECTED_DROPS = {
 
 # --- Hand-written aliases: spellings people type ----------------------------------------------
 # Each must be new after normalization (not already given by pycountry, the inversions or the
-# creditor tables) and must not collide with another code's name.
+# creditor tables) and must not collide with another code's name. Several are the UN M49
+# statistical names ("China, Hong Kong SAR", "Wallis and Futuna Islands") or the World Bank's WDI
+# spellings of economies not in the debt tables ("Hong Kong SAR, China", "Venezuela, RB").
 ALIASES = {
     "AE": ["UAE", "Emirates"],
     "AX": ["Aland"],
@@ -93,21 +95,23 @@ ALIASES = {
     "FM": ["Micronesia", "Micronesia, Fed. Sts."],
     "GB": ["UK", "Great Britain", "Britain"],
     "GN": ["Guinea-Conakry"],
-    "HK": ["Hong Kong SAR", "Hong Kong SAR, China", "Hong Kong, China", "HKSAR"],
+    "HK": ["Hong Kong SAR", "Hong Kong SAR, China", "Hong Kong, China", "HKSAR",
+           "China, Hong Kong SAR"],
     "KN": ["St Kitts"],
     "KP": ["Korea, North", "DPRK", "DPR Korea", "Korea DPR", "Korea, Dem. People's Rep."],
     "KR": ["Korea, South", "Korea, Rep.", "ROK"],
     "MK": ["Macedonia", "Republic of Macedonia", "Former Yugoslav Republic of Macedonia",
            "Macedonia, the former Yugoslav Republic of", "FYROM"],
     "MM": ["Burma"],
-    "MO": ["Macau", "Macao SAR", "Macao SAR, China", "Macau SAR", "Macao, China"],
+    "MO": ["Macau", "Macao SAR", "Macao SAR, China", "Macau SAR", "Macao, China",
+           "China, Macao SAR"],
     "NL": ["Holland", "Netherlands, Kingdom of the"],
     "PN": ["Pitcairn Islands"],
     "PS": ["Palestine", "Palestinian Territories", "Occupied Palestinian Territory",
            "West Bank and Gaza"],
     "SA": ["KSA"],
     "SH": ["Saint Helena"],
-    "SJ": ["Svalbard"],
+    "SJ": ["Svalbard", "Svalbard and Jan Mayen Islands"],
     "ST": ["Sao Tome"],
     "SX": ["Sint Maarten"],
     "SZ": ["Swaziland"],
@@ -120,6 +124,7 @@ ALIASES = {
     "VC": ["Saint Vincent"],
     "VE": ["Venezuela, RB"],
     "VI": ["United States Virgin Islands"],
+    "WF": ["Wallis and Futuna Islands"],
     "XK": ["Republic of Kosovo"],
     "YE": ["Yemen, Republic of"],
 }

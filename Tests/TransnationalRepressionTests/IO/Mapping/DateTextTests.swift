@@ -68,6 +68,8 @@ struct DateTextTests {
       ("February 29, 2016", "2016-02-29", .day),
       ("31 December 1999", "1999-12-31", .day),
       ("1 january 2000", "2000-01-01", .day),
+      ("9\u{00A0}July\t2015", "2015-07-09", .day),
+      ("\u{00A0}July 2017\n", "2017-07", .month),
     ])
   func monthNames(text: String, expected: String, precision: DatePrecision) throws {
     let (description, actual) = try read(text)
@@ -205,7 +207,7 @@ struct DateTextTests {
       "July July 2015", "9 July 2015 10", "9rd July 2015", "9July2015", "July2015",
       "2017 July", "9 July 2015 to 12 July 2015", "2015-07-09/2015-07-10", "/2015", "2015/",
       "1/2/3/2015", "09/07-2015", "12345", "2015-07-09T", "n/a", "?", "01/01/20155",
-      "1 Jul 2015 (approx)",
+      "1 Jul 2015 (approx)", "9 Julý 2015", "9 July\n2015", "２０１５-07-09",
     ])
   func unrecognized(text: String) {
     #expect(throws: DateTextError.self) { try IncidentDate(parsing: text, order: .dmy) }

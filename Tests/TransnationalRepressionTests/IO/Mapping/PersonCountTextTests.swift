@@ -12,7 +12,7 @@ struct PersonCountTextTests {
     arguments: [
       ("5", 5), ("0", 0), ("12", 12), (" 62 ", 62), ("007", 7), ("1,000", 1000),
       ("12,345,678", 12_345_678), ("5 people", 5), ("1 person", 1), ("3 Persons", 3),
-      ("40 individuals", 40),
+      ("40 individuals", 40), ("5\u{00A0}people", 5), ("\t7\n", 7),
     ])
   func exact(text: String, value: Int) throws {
     #expect(try PersonCount(parsing: text) == .exactly(value))
@@ -78,7 +78,7 @@ struct PersonCountTextTests {
     arguments: [
       "many", "several", "dozens", "a family", "12a", "five", "about", "at least", "+5", "5++",
       "at least 5+", "about ~60", "n/a", "?", "5 families", "over5", "about5", "c60",
-      "more than five", "5 or so", "x", "1e3", "0x10", "5 5",
+      "more than five", "5 or so", "x", "1e3", "0x10", "5 5", "５", "about ５",
     ])
   func unrecognized(text: String) {
     #expect(throws: PersonCountTextError.unrecognized(text)) { try PersonCount(parsing: text) }
