@@ -68,7 +68,8 @@ struct CountryNameCoverageTests {
     #expect(result.resolved == 247)
     #expect(result.wrong.isEmpty)
     // ISO's own short names for CG and GN, which people also write for CD, and for GQ and GW.
-    #expect(result.unresolved == ["CG Congo: ambiguous (CD, CG)", "GN Guinea: ambiguous (GN, GQ, GW)"])
+    #expect(
+      result.unresolved == ["CG Congo: ambiguous (CD, CG)", "GN Guinea: ambiguous (GN, GQ, GW)"])
   }
 
   @Test("common names: 247 of 249 resolve; Congo and Guinea are ambiguous by design")
@@ -77,7 +78,8 @@ struct CountryNameCoverageTests {
     #expect(result.total == 249)
     #expect(result.resolved == 247)
     #expect(result.wrong.isEmpty)
-    #expect(result.unresolved == ["CG Congo: ambiguous (CD, CG)", "GN Guinea: ambiguous (GN, GQ, GW)"])
+    #expect(
+      result.unresolved == ["CG Congo: ambiguous (CD, CG)", "GN Guinea: ambiguous (GN, GQ, GW)"])
   }
 
   @Test("official names: 173 of 173 resolve")

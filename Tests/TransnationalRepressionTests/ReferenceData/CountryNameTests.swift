@@ -10,7 +10,9 @@ struct CountryNameTests {
   private func code(_ name: String) -> String? { Country(named: name)?.alpha2 }
 
   private func candidates(_ name: String) -> [String]? {
-    if case .ambiguous(let countries) = Country.lookup(name: name) { return countries.map(\.alpha2) }
+    if case .ambiguous(let countries) = Country.lookup(name: name) {
+      return countries.map(\.alpha2)
+    }
     return nil
   }
 

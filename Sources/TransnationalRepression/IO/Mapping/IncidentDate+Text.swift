@@ -3,16 +3,20 @@ extension IncidentDate {
   ///
   /// The forms read, with the precision each gives:
   ///
-  /// | Form | Examples | Precision |
-  /// | --- | --- | --- |
-  /// | ISO 8601 | `2015-07-09`, `2015-07-09T14:30:00Z`, `2015-07-09 00:00:00` | ``DatePrecision/day`` |
-  /// | ISO 8601 year and month | `2017-07` | ``DatePrecision/month`` |
-  /// | ISO 8601 year | `2019` | ``DatePrecision/year`` |
-  /// | English month name, day first | `9 July 2015`, `9 Jul. 2015`, `9th July 2015`, `09-Jul-2015` | ``DatePrecision/day`` |
-  /// | English month name, month first | `July 9, 2015`, `Jul 9 2015`, `July 9th, 2015` | ``DatePrecision/day`` |
-  /// | English month name and year | `July 2017`, `Jul 2017`, `Jul-2017` | ``DatePrecision/month`` |
-  /// | Numeric month and four-digit year | `07/2017`, `7.2017`, `2017/07` | ``DatePrecision/month`` |
-  /// | Numeric date, with a declared order | `09/07/2015`, `9.7.2015`, `2015/07/09` | ``DatePrecision/day`` |
+  /// - ISO 8601 dates, ``DatePrecision/day``: `2015-07-09`, also with a time
+  ///   (`2015-07-09T14:30:00Z`, `2015-07-09 00:00:00`).
+  /// - ISO 8601 year and month, ``DatePrecision/month``: `2017-07`.
+  /// - ISO 8601 year, ``DatePrecision/year``: `2019`.
+  /// - An English month name, day first, ``DatePrecision/day``: `9 July 2015`, `9 Jul. 2015`,
+  ///   `9th July 2015`, `09-Jul-2015`.
+  /// - An English month name, month first, ``DatePrecision/day``: `July 9, 2015`, `Jul 9 2015`,
+  ///   `July 9th, 2015`.
+  /// - An English month name and a year, ``DatePrecision/month``: `July 2017`, `Jul 2017`,
+  ///   `Jul-2017`.
+  /// - A numeric month and four-digit year, ``DatePrecision/month``: `07/2017`, `7.2017`,
+  ///   `2017/07` (one reading only, so no order is needed).
+  /// - A numeric date with a declared order, ``DatePrecision/day``: `09/07/2015`, `9.7.2015`,
+  ///   `2015/07/09`.
   ///
   /// Month names are English, full or abbreviated (`Sept` too), in any case, with or without a
   /// period. Ordinal days (`1st`, `2nd`, `23rd`, `9th`) must have the right suffix. Between the

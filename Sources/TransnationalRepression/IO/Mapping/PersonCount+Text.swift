@@ -1,15 +1,15 @@
 extension PersonCount {
   /// Reads a count of people as people write it in a spreadsheet, with how exactly it is known.
   ///
-  /// | Text | Count |
-  /// | --- | --- |
-  /// | `5`, `1,000`, `5 people` | exactly 5 (1000) |
-  /// | `at least 5`, `5+`, `5 or more`, `no fewer than 5`, `>= 5`, `≥ 5` | at least 5 |
-  /// | `more than 5`, `over 5`, `> 5` | at least **6** |
-  /// | `about 60`, `~60`, `≈ 60`, `approximately 60`, `approx. 60`, `around 60`, `roughly 60`, `circa 60`, `c. 60`, `ca. 60` | about 60 |
-  /// | `up to 10`, `no more than 10`, `not more than 10`, `at most 10`, `10 or fewer`, `10 or less`, `<= 10`, `≤ 10` | up to 10 |
-  /// | `fewer than 10`, `less than 10`, `under 10`, `< 10` | up to **9** |
-  /// | `unknown`, empty | unknown |
+  /// - Exactly: `5`, `1,000`, `5 people`.
+  /// - At least 5: `at least 5`, `5+`, `5 or more`, `no fewer than 5`, `>= 5`, `≥ 5`.
+  /// - At least **6**: `more than 5`, `over 5`, `> 5`.
+  /// - About 60: `about 60`, `~60`, `≈ 60`, `approximately 60`, `approx. 60`, `around 60`,
+  ///   `roughly 60`, `circa 60`, `c. 60`, `ca. 60`.
+  /// - Up to 10: `up to 10`, `no more than 10`, `not more than 10`, `at most 10`,
+  ///   `10 or fewer`, `10 or less`, `<= 10`, `≤ 10`.
+  /// - Up to **9**: `fewer than 10`, `less than 10`, `under 10`, `< 10`.
+  /// - Unknown: `unknown`, or an empty cell.
   ///
   /// Words are matched ignoring case and surrounding or repeated spaces; a trailing `people`,
   /// `persons`, `person`, `individuals` or `individual` is allowed.
@@ -65,23 +65,25 @@ internal enum PersonCountTextParser {
   /// Qualifiers written before the number. Longer spellings come before their prefixes
   /// (`>=` before `>`). Word qualifiers must be followed by a space; symbols and
   /// abbreviations ending in a period need not be.
-  private static let prefixes: [([UInt8], Bound)] = ([
-    ("at least", .atLeast), ("no fewer than", .atLeast), ("no less than", .atLeast),
-    ("not less than", .atLeast), (">=", .atLeast),
-    ("more than", .moreThan), ("over", .moreThan), (">", .moreThan),
-    ("approximately", .about), ("approx.", .about), ("approx", .about), ("about", .about),
-    ("around", .about), ("roughly", .about), ("circa", .about), ("ca.", .about), ("c.", .about),
-    ("~", .about),
-    ("up to", .upTo), ("no more than", .upTo), ("not more than", .upTo), ("at most", .upTo),
-    ("<=", .upTo),
-    ("fewer than", .fewerThan), ("less than", .fewerThan), ("under", .fewerThan),
-    ("<", .fewerThan),
-  ] as [(String, Bound)]).map { (Array($0.0.utf8), $0.1) }
+  private static let prefixes: [([UInt8], Bound)] =
+    ([
+      ("at least", .atLeast), ("no fewer than", .atLeast), ("no less than", .atLeast),
+      ("not less than", .atLeast), (">=", .atLeast),
+      ("more than", .moreThan), ("over", .moreThan), (">", .moreThan),
+      ("approximately", .about), ("approx.", .about), ("approx", .about), ("about", .about),
+      ("around", .about), ("roughly", .about), ("circa", .about), ("ca.", .about), ("c.", .about),
+      ("~", .about),
+      ("up to", .upTo), ("no more than", .upTo), ("not more than", .upTo), ("at most", .upTo),
+      ("<=", .upTo),
+      ("fewer than", .fewerThan), ("less than", .fewerThan), ("under", .fewerThan),
+      ("<", .fewerThan),
+    ] as [(String, Bound)]).map { (Array($0.0.utf8), $0.1) }
 
   /// Qualifiers written after the number.
-  private static let suffixes: [([UInt8], Bound)] = ([
-    ("+", .atLeast), (" or more", .atLeast), (" or fewer", .upTo), (" or less", .upTo),
-  ] as [(String, Bound)]).map { (Array($0.0.utf8), $0.1) }
+  private static let suffixes: [([UInt8], Bound)] =
+    ([
+      ("+", .atLeast), (" or more", .atLeast), (" or fewer", .upTo), (" or less", .upTo),
+    ] as [(String, Bound)]).map { (Array($0.0.utf8), $0.1) }
 
   /// Nouns allowed after the count.
   private static let nouns: [[UInt8]] = [
@@ -234,7 +236,8 @@ internal enum PersonCountTextParser {
   private static func isGrouped(_ bytes: ArraySlice<UInt8>, separator: UInt8) -> Bool {
     let groups = bytes.split(separator: separator, omittingEmptySubsequences: false)
     guard groups.count >= 2, (1...3).contains(groups[0].count) else { return false }
-    return groups.allSatisfy { $0.allSatisfy(isDigit) } && groups.dropFirst().allSatisfy { $0.count == 3 }
+    return groups.allSatisfy { $0.allSatisfy(isDigit) }
+      && groups.dropFirst().allSatisfy { $0.count == 3 }
   }
 
   /// `4.5`, `1,5`: digits, one period or comma, digits.

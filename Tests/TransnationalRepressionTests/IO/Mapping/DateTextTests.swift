@@ -120,8 +120,10 @@ struct DateTextTests {
 
   @Test(
     "a three-part numeric date without a declared order is an error naming --date-order",
-    arguments: ["09/07/2015", "9.7.2015", "2015/07/09", "25/12/2015", "12/25/2015", "2015-7-9",
-                "31.12.2019", "1/1/2015"])
+    arguments: [
+      "09/07/2015", "9.7.2015", "2015/07/09", "25/12/2015", "12/25/2015", "2015-7-9",
+      "31.12.2019", "1/1/2015",
+    ])
   func orderNotDeclared(text: String) {
     #expect(throws: DateTextError.orderNotDeclared(text)) {
       try IncidentDate(parsing: text)
@@ -148,7 +150,10 @@ struct DateTextTests {
   @Test(
     "the calendar is checked: impossible days and months are errors",
     arguments: [
-      ("2015-02-29", nil as DateOrder?, IncidentDateError.dayOutOfRange(year: 2015, month: 2, day: 29, daysInMonth: 28)),
+      (
+        "2015-02-29", nil as DateOrder?,
+        IncidentDateError.dayOutOfRange(year: 2015, month: 2, day: 29, daysInMonth: 28)
+      ),
       ("1900-02-29", nil, .dayOutOfRange(year: 1900, month: 2, day: 29, daysInMonth: 28)),
       ("2015-04-31", nil, .dayOutOfRange(year: 2015, month: 4, day: 31, daysInMonth: 30)),
       ("2015-13", nil, .monthOutOfRange(13)),
@@ -231,13 +236,15 @@ struct DateTextTests {
     #expect(
       DateTextError.impossible(
         text: "2015-02-29", .dayOutOfRange(year: 2015, month: 2, day: 29, daysInMonth: 28)
-      ).description == "'2015-02-29' is not a real date: day 29 does not exist in 2015-02 (it has 28 days)")
+      ).description
+        == "'2015-02-29' is not a real date: day 29 does not exist in 2015-02 (it has 28 days)")
     #expect(
       DateTextError.twoDigitYear("Jul-15").description
         == "'Jul-15' has a two-digit year, and the century is not guessed; write the full year")
     #expect(DateTextError.unrecognized("42194").description.contains("day number"))
-    #expect(DateTextError.notAMonth(text: "9 Juli 2015", word: "juli").description.hasPrefix(
-      "'juli' in '9 Juli 2015' is not an English month name"))
+    #expect(
+      DateTextError.notAMonth(text: "9 Juli 2015", word: "juli").description.hasPrefix(
+        "'juli' in '9 Juli 2015' is not an English month name"))
   }
 
   @Test("DateOrder's raw values are the --date-order spellings")

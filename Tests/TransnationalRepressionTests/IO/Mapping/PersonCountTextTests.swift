@@ -97,7 +97,9 @@ struct PersonCountTextTests {
     #expect(throws: PersonCountTextError.ambiguousSeparator("1 000")) {
       try PersonCount(parsing: "1 000")
     }
-    #expect(throws: PersonCountTextError.notWholeNumber("1,00")) { try PersonCount(parsing: "1,00") }
+    #expect(throws: PersonCountTextError.notWholeNumber("1,00")) {
+      try PersonCount(parsing: "1,00")
+    }
     #expect(throws: PersonCountTextError.notWholeNumber("1,0000")) {
       try PersonCount(parsing: "1,0000")
     }
