@@ -101,3 +101,47 @@ enum DenseAlgebra {
     return result
   }
 }
+
+extension DenseAlgebra {
+  /// Σᵢ a[i]·b[i] with four independent accumulators (so the additions pipeline and vectorize).
+  @inline(__always)
+  static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+    var s0 = 0.0
+    var s1 = 0.0
+    var s2 = 0.0
+    var s3 = 0.0
+    var i = 0
+    while i + 4 <= n {
+      s0 += a[i] * b[i]
+      s1 += a[i + 1] * b[i + 1]
+      s2 += a[i + 2] * b[i + 2]
+      s3 += a[i + 3] * b[i + 3]
+      i += 4
+    }
+    while i < n {
+      s0 += a[i] * b[i]
+      i += 1
+    }
+    return (s0 + s1) + (s2 + s3)
+  }
+
+  /// The symmetric p×p matrix XᵀWX (full, row-major) from column-major X (n×p) and weights w,
+  /// using `scratch` (n×p) for W X.
+  static func weightedCrossProduct(
+    x: UnsafePointer<Double>, weights: UnsafePointer<Double>, n: Int, p: Int,
+    scratch: UnsafeMutablePointer<Double>, into h: UnsafeMutablePointer<Double>, stride k: Int
+  ) {
+    for j in 0..<p {
+      let column = x + j * n
+      let target = scratch + j * n
+      for i in 0..<n { target[i] = column[i] * weights[i] }
+    }
+    for a in 0..<p {
+      for b in 0...a {
+        let s = dot(scratch + a * n, x + b * n, n)
+        h[a * k + b] = s
+        h[b * k + a] = s
+      }
+    }
+  }
+}

@@ -41,6 +41,10 @@ struct GLMFitter {
   private var eta: [Double]
   private var mu: [Double]
   private var weightedX: [Double]
+  private var weight: [Double]
+  private var residual: [Double]
+  /// y ln y (0 for y = 0), for the deviance.
+  private let yLogY: [Double]
   private var information: [Double]
   private var step: [Double]
 
@@ -59,6 +63,9 @@ struct GLMFitter {
     eta = [Double](repeating: 0, count: n)
     mu = [Double](repeating: 0, count: n)
     weightedX = [Double](repeating: 0, count: n * p)
+    weight = [Double](repeating: 0, count: n)
+    residual = [Double](repeating: 0, count: n)
+    yLogY = y.map { $0 > 0 ? $0 * log($0) : 0 }
     information = [Double](repeating: 0, count: p * p)
     step = [Double](repeating: 0, count: p)
   }
@@ -80,11 +87,11 @@ struct GLMFitter {
       if let pivot = DenseAlgebra.choleskyFactor(&information, p) {
         throw singular(pivot)
       }
-      for j in 0..<p {
-        var s = 0.0
-        let column = j * n
-        for i in 0..<n { s += design.values[column + i] * (y[i] - mu[i]) }
-        step[j] = s
+      for i in 0..<n { residual[i] = y[i] - mu[i] }
+      design.values.withUnsafeBufferPointer { x in
+        residual.withUnsafeBufferPointer { r in
+          for j in 0..<p { step[j] = DenseAlgebra.dot(x.baseAddress! + j * n, r.baseAddress!, n) }
+        }
       }
       DenseAlgebra.choleskySolve(information, p, &step)
       previous = beta
@@ -190,7 +197,7 @@ struct GLMFitter {
         let m = exp(eta[i])
         mu[i] = m
         let yi = y[i]
-        deviance += yi > 0 ? 2 * (yi * (log(yi) - eta[i]) - (yi - m)) : 2 * m
+        deviance += 2 * (yLogY[i] - yi * eta[i] - (yi - m))
       }
     case .logit:
       for i in 0..<n {
@@ -207,20 +214,14 @@ struct GLMFitter {
   private mutating func formInformation() {
     let n = design.rowCount
     let p = design.columnCount
+    for i in 0..<n { weight[i] = link == .log ? mu[i] : mu[i] * (1 - mu[i]) }
     design.values.withUnsafeBufferPointer { x in
-      weightedX.withUnsafeMutableBufferPointer { wx in
-        for i in 0..<n {
-          let w = link == .log ? mu[i] : mu[i] * (1 - mu[i])
-          for j in 0..<p { wx[j * n + i] = x[j * n + i] * w }
-        }
-        information.withUnsafeMutableBufferPointer { h in
-          for a in 0..<p {
-            for b in 0...a {
-              var s = 0.0
-              for i in 0..<n { s += wx[a * n + i] * x[b * n + i] }
-              h[a * p + b] = s
-              h[b * p + a] = s
-            }
+      weight.withUnsafeBufferPointer { w in
+        weightedX.withUnsafeMutableBufferPointer { wx in
+          information.withUnsafeMutableBufferPointer { h in
+            DenseAlgebra.weightedCrossProduct(
+              x: x.baseAddress!, weights: w.baseAddress!, n: n, p: p, scratch: wx.baseAddress!,
+              into: h.baseAddress!, stride: p)
           }
         }
       }

@@ -71,9 +71,27 @@ struct NegativeBinomialFitter {
     return t
   }
 
-  /// ℓ, its gradient and Hessian with respect to (β, τ) where τ = ln α (`logScale`) or α.
+  /// Per-row workspace, allocated once per fit.
+  struct Workspace {
+    var eta: [Double]
+    var curvature: [Double]  // ∂²ℓᵢ/∂η²
+    var slope: [Double]  // ∂ℓᵢ/∂η
+    var cross: [Double]  // ∂²ℓᵢ/∂η∂α (or ∂τ)
+    var weightedX: [Double]
+
+    init(n: Int, p: Int) {
+      eta = [Double](repeating: 0, count: n)
+      curvature = eta
+      slope = eta
+      cross = eta
+      weightedX = [Double](repeating: 0, count: n * p)
+    }
+  }
+
+  /// ℓ, and when `derivatives` its gradient and Hessian with respect to (β, τ) where τ = ln α
+  /// (`logScale`) or α; adds Σᵢ sᵢsᵢᵀ of the per-row scores to `meat` when given.
   func evaluate(
-    beta: [Double], alpha: Double, logScale: Bool, derivatives: Bool,
+    beta: [Double], alpha: Double, logScale: Bool, derivatives: Bool, workspace w: inout Workspace,
     gradient: inout [Double], hessian: inout [Double], meat: UnsafeMutablePointer<[Double]>? = nil
   ) -> Double {
     let n = design.rowCount
@@ -81,50 +99,65 @@ struct NegativeBinomialFitter {
     let k = p + 1
     let r = 1 / alpha
     var total = 0.0
-    if derivatives {
-      for j in 0..<k { gradient[j] = 0 }
-      for j in 0..<(k * k) { hessian[j] = 0 }
-    }
+    var dAlpha = 0.0
+    var dAlphaAlpha = 0.0
     var scores = [Double](repeating: 0, count: meat == nil ? 0 : k)
     design.values.withUnsafeBufferPointer { x in
+      for i in 0..<n { w.eta[i] = design.offset?[i] ?? 0 }
+      for j in 0..<p {
+        let b = beta[j]
+        let column = j * n
+        for i in 0..<n { w.eta[i] += x[column + i] * b }
+      }
       for i in 0..<n {
-        var eta = design.offset?[i] ?? 0
-        for j in 0..<p { eta += x[j * n + i] * beta[j] }
-        let t = Self.rowTerms(y: y[i], eta: eta, r: r, derivatives: derivatives)
+        let t = Self.rowTerms(y: y[i], eta: w.eta[i], r: r, derivatives: derivatives)
         total += t.logLikelihood
         guard derivatives else { continue }
-        // Chain rule from r = 1/α: ∂/∂α = −r² ∂/∂r, ∂²/∂α² = 2r³ ∂/∂r + r⁴ ∂²/∂r².
+        // Chain rule from r = 1/α: ∂/∂α = −r² ∂/∂r, ∂²/∂α² = 2r³ ∂/∂r + r⁴ ∂²/∂r²;
+        // for τ = ln α: ∂/∂τ = −r ∂/∂r, ∂²/∂τ² = r ∂/∂r + r² ∂²/∂r².
         let dA: Double
-        let dAA: Double
-        let dEtaA: Double
-        if logScale {  // τ = ln α: ∂/∂τ = −r ∂/∂r, ∂²/∂τ² = r ∂/∂r + r² ∂²/∂r²
+        if logScale {
           dA = -r * t.dR
-          dAA = r * t.dR + r * r * t.dRR
-          dEtaA = -r * t.dEtaR
+          dAlphaAlpha += r * t.dR + r * r * t.dRR
+          w.cross[i] = -r * t.dEtaR
         } else {
           dA = -r * r * t.dR
-          dAA = 2 * r * r * r * t.dR + r * r * r * r * t.dRR
-          dEtaA = -r * r * t.dEtaR
+          dAlphaAlpha += 2 * r * r * r * t.dR + r * r * r * r * t.dRR
+          w.cross[i] = -r * r * t.dEtaR
         }
-        for a in 0..<p {
-          let xa = x[a * n + i]
-          gradient[a] += xa * t.dEta
-          let row = a * k
-          let w = xa * t.dEtaEta
-          for b in 0...a { hessian[row + b] += w * x[b * n + i] }
-          hessian[p * k + a] += xa * dEtaA
-        }
-        gradient[p] += dA
-        hessian[p * k + p] += dAA
+        dAlpha += dA
+        w.slope[i] = t.dEta
+        w.curvature[i] = t.dEtaEta
         if let meat {
           for a in 0..<p { scores[a] = x[a * n + i] * t.dEta }
           scores[p] = dA
           for a in 0..<k { for b in 0...a { meat.pointee[a * k + b] += scores[a] * scores[b] } }
         }
       }
+      guard derivatives else { return }
+      w.slope.withUnsafeBufferPointer { slope in
+        w.cross.withUnsafeBufferPointer { cross in
+          for a in 0..<p {
+            gradient[a] = DenseAlgebra.dot(x.baseAddress! + a * n, slope.baseAddress!, n)
+            let c = DenseAlgebra.dot(x.baseAddress! + a * n, cross.baseAddress!, n)
+            hessian[p * k + a] = c
+            hessian[a * k + p] = c
+          }
+        }
+      }
+      w.curvature.withUnsafeBufferPointer { curvature in
+        w.weightedX.withUnsafeMutableBufferPointer { scratch in
+          hessian.withUnsafeMutableBufferPointer { h in
+            DenseAlgebra.weightedCrossProduct(
+              x: x.baseAddress!, weights: curvature.baseAddress!, n: n, p: p,
+              scratch: scratch.baseAddress!, into: h.baseAddress!, stride: k)
+          }
+        }
+      }
     }
     if derivatives {
-      for a in 0..<k { for b in 0..<a { hessian[b * k + a] = hessian[a * k + b] } }
+      gradient[p] = dAlpha
+      hessian[p * k + p] = dAlphaAlpha
     }
     if let meat {
       for a in 0..<k { for b in 0..<a { meat.pointee[b * k + a] = meat.pointee[a * k + b] } }
@@ -159,14 +192,15 @@ struct NegativeBinomialFitter {
     var system = [Double](repeating: 0, count: k * k)
     var step = [Double](repeating: 0, count: k)
     var trialBeta = beta
+    var workspace = Workspace(n: n, p: p)
     var iterations = 0
     var converged = false
     var llf = -Double.infinity
     while iterations < maxIterations {
       iterations += 1
       llf = evaluate(
-        beta: beta, alpha: exp(tau), logScale: true, derivatives: true, gradient: &gradient,
-        hessian: &hessian)
+        beta: beta, alpha: exp(tau), logScale: true, derivatives: true, workspace: &workspace,
+        gradient: &gradient, hessian: &hessian)
       guard llf.isFinite else { break }
       // Solve (−H + λD) δ = g, with λ = 0 unless −H is not positive definite.
       var shift = 0.0
@@ -191,7 +225,7 @@ struct NegativeBinomialFitter {
         trialTau = tau + scale * step[p]
         let trial = evaluate(
           beta: trialBeta, alpha: exp(trialTau), logScale: true, derivatives: false,
-          gradient: &gradient, hessian: &hessian)
+          workspace: &workspace, gradient: &gradient, hessian: &hessian)
         if trial.isFinite && trial >= llf - 1e-12 * abs(llf) {
           accepted = true
           break
@@ -227,8 +261,8 @@ struct NegativeBinomialFitter {
     var meatMatrix = [Double](repeating: 0, count: wantMeat ? k * k : 0)
     llf = withUnsafeMutablePointer(to: &meatMatrix) { pointer in
       evaluate(
-        beta: beta, alpha: alpha, logScale: false, derivatives: true, gradient: &gradient,
-        hessian: &hessian, meat: wantMeat ? pointer : nil)
+        beta: beta, alpha: alpha, logScale: false, derivatives: true, workspace: &workspace,
+        gradient: &gradient, hessian: &hessian, meat: wantMeat ? pointer : nil)
     }
     for j in 0..<(k * k) { system[j] = -hessian[j] }
     if let pivot = DenseAlgebra.choleskyFactor(&system, k) {
