@@ -16,7 +16,7 @@
 /// let chi2 = ChiSquaredDistribution(degreesOfFreedom: 1)
 /// chi2.sf(3.841458820694124)   // 0.05
 /// chi2.sf(100)                 // 1.5239706048320995e-23
-/// chi2.logSF(5000)             // −2505.7…, where sf itself underflows
+/// chi2.logSF(5000)             // −2504.4845878484514, where sf underflows to 0
 /// ```
 ///
 /// Compared with scipy's `stats.chi2.cdf`, `sf` and `logsf`: within 1e-12 relative on a grid of
@@ -71,10 +71,10 @@ public struct ChiSquaredDistribution: Sendable, Hashable, Codable {
   }
 
   /// The natural logarithm of the survival function, finite far beyond the point where
-  /// ``sf(_:)`` underflows to 0 (scipy's `chi2.logsf`).
+  /// ``sf(_:)`` underflows to 0 (scipy's `chi2.logsf`, which returns −∞ at this example).
   ///
   /// ```swift
-  /// ChiSquaredDistribution(degreesOfFreedom: 1).logSF(5000)  // about −2505.7
+  /// ChiSquaredDistribution(degreesOfFreedom: 1).logSF(5000)  // −2504.4845878484514
   /// ```
   ///
   /// - Parameter x: The point; values ≤ 0 give 0, NaN gives NaN.

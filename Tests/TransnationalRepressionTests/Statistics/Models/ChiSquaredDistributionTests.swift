@@ -79,5 +79,16 @@ struct ChiSquaredDistributionTests {
     #expect(isApproximatelyEqual(regularizedLowerIncompleteGamma(a: 1, x: 2), 1 - exp(-2),
       relative: 1e-15))
     #expect(regularizedUpperIncompleteGamma(a: -1, x: 2).isNaN)
+    // The documentation's examples, against 40-digit mpmath (scipy's chi2.logsf(5000, 1) is −inf).
+    #expect(isApproximatelyEqual(
+      regularizedLowerIncompleteGamma(a: 1.5, x: 2), 0.7385358700508893777971779240240787980972,
+      relative: 1e-15))
+    #expect(isApproximatelyEqual(
+      regularizedUpperIncompleteGamma(a: 0.5, x: 50), 1.5239706048320995e-23, relative: 1e-13))
+    #expect(isApproximatelyEqual(
+      ChiSquaredDistribution(degreesOfFreedom: 1).logSF(5000),
+      -2504.484587848451371872953835013140893299, relative: 1e-14))
+    #expect(isApproximatelyEqual(
+      ChiSquaredDistribution(degreesOfFreedom: 1).sf(3.841458820694124), 0.05, relative: 1e-14))
   }
 }

@@ -218,3 +218,44 @@ struct ModelErrorTests {
     #expect(noIntercept.columnCount == 1)
   }
 }
+
+@Suite("Complete cases: rows left out with why")
+struct CompleteCasesTests {
+  @Test("NaN leaves a row out with its reason; the kept rows keep their labels and exposure")
+  func leavesOutMissing() throws {
+    let cases = try DesignMatrix.completeCases(
+      columns: [("x", [1, .nan, 3, 4, 5, 2, 7]), ("w", [0, 1, 1, .nan, 0, 1, 1])],
+      outcome: [2, 1, .nan, 0, 4, 3, 5], exposure: [10, 20, 30, 40, .nan, 60, 70],
+      rowLabels: ["A", "B", "C", "D", "E", "F", "G"])
+    #expect(cases.keptRows == [0, 5, 6])
+    #expect(
+      cases.leftOut == [
+        LeftOutRow(row: 1, label: "B", reason: "missing x"),
+        LeftOutRow(row: 2, label: "C", reason: "missing outcome"),
+        LeftOutRow(row: 3, label: "D", reason: "missing w"),
+        LeftOutRow(row: 4, label: "E", reason: "no exposure"),
+      ])
+    #expect(cases.outcome == [2, 3, 5])
+    #expect(cases.design.rowLabels == ["A", "F", "G"])
+    #expect(cases.design.exposure == [10, 60, 70])
+    #expect(cases.design.column(named: "x") == [1, 2, 7])
+  }
+
+  @Test("Non-positive exposure and infinite values still throw; no complete row is too few")
+  func stillThrows() {
+    let exposure = #expect(throws: ModelError.self) {
+      try DesignMatrix.completeCases(
+        columns: [("x", [1, 2, 3])], outcome: [1, 2, 3], exposure: [1, 0, 2],
+        rowLabels: ["A", "B", "C"])
+    }
+    #expect(exposure?.reason == .nonPositiveExposure && exposure?.rowLabel == "B")
+    let infinite = #expect(throws: ModelError.self) {
+      try DesignMatrix.completeCases(columns: [("x", [1, .infinity, 3])], outcome: [1, 2, 3])
+    }
+    #expect(infinite?.reason == .nonFiniteValue)
+    let none = #expect(throws: ModelError.self) {
+      try DesignMatrix.completeCases(columns: [("x", [.nan, .nan])], outcome: [1, 2])
+    }
+    #expect(none?.reason == .tooFewRows)
+  }
+}
