@@ -162,18 +162,20 @@ public enum CountRegression {
   /// The fit without result assembly (validated input).
   static func fitRaw(
     _ design: DesignMatrix, outcome: [Double], family: CountModelFamily, wantMeat: Bool,
-    options: Options
+    options: Options, start: [Double]? = nil
   ) throws(ModelError) -> RawFit {
     switch family {
     case .poisson, .logit:
       var fitter = GLMFitter(
         link: family == .poisson ? .log : .logit, design: design, y: outcome,
         maxIterations: options.maxIterations, tolerance: options.tolerance, wantMeat: wantMeat)
+      fitter.start = start
       return try fitter.fit()
     case .negativeBinomial:
-      let fitter = NegativeBinomialFitter(
+      var fitter = NegativeBinomialFitter(
         design: design, y: outcome, maxIterations: options.maxIterations,
         tolerance: options.tolerance, wantMeat: wantMeat)
+      fitter.start = start
       return try fitter.fit()
     }
   }

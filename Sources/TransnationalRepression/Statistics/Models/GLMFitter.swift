@@ -36,6 +36,8 @@ struct GLMFitter {
   let maxIterations: Int
   let tolerance: Double
   let wantMeat: Bool
+  /// Starting coefficients (a warm start, for permutation refits); nil for statsmodels' start.
+  var start: [Double]? = nil
 
   // Workspace, allocated once per fit.
   private var eta: [Double]
@@ -74,7 +76,12 @@ struct GLMFitter {
   mutating func fit() throws(ModelError) -> RawFit {
     let n = design.rowCount
     let p = design.columnCount
-    var beta = try startingValues()
+    var beta: [Double]
+    if let start {
+      beta = start
+    } else {
+      beta = try startingValues()
+    }
     var previous = beta
     var deviance = updateMeans(beta)
     var iterations = 0

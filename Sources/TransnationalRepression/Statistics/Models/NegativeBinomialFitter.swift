@@ -21,6 +21,8 @@ struct NegativeBinomialFitter {
   let maxIterations: Int
   let tolerance: Double
   let wantMeat: Bool
+  /// Starting (β, α) (a warm start, for permutation refits); nil to start from the Poisson fit.
+  var start: [Double]? = nil
 
   /// Per-row first and second derivatives with respect to η and r = 1/α.
   struct RowTerms {
@@ -169,24 +171,33 @@ struct NegativeBinomialFitter {
     let n = design.rowCount
     let p = design.columnCount
     let k = p + 1
-    var poisson = GLMFitter(
-      link: .log, design: design, y: y, maxIterations: maxIterations, tolerance: 1e-8,
-      wantMeat: false)
-    let start = try poisson.fit()
-    var beta = start.parameters
-    // Moment start for α: Σ[(y − μ)² − μ] / Σ μ², clamped to [0.01, 100].
-    var numerator = 0.0
-    var denominator = 0.0
-    design.values.withUnsafeBufferPointer { x in
-      for i in 0..<n {
-        var eta = design.offset?[i] ?? 0
-        for j in 0..<p { eta += x[j * n + i] * beta[j] }
-        let mu = exp(eta)
-        numerator += (y[i] - mu) * (y[i] - mu) - mu
-        denominator += mu * mu
+    var beta: [Double]
+    var tau: Double
+    var startIterations = 0
+    if let start {
+      beta = Array(start.prefix(p))
+      tau = log(start[p])
+    } else {
+      var poisson = GLMFitter(
+        link: .log, design: design, y: y, maxIterations: maxIterations, tolerance: 1e-8,
+        wantMeat: false)
+      let fit = try poisson.fit()
+      beta = fit.parameters
+      startIterations = fit.iterations
+      // Moment start for α: Σ[(y − μ)² − μ] / Σ μ², clamped to [0.01, 100].
+      var numerator = 0.0
+      var denominator = 0.0
+      design.values.withUnsafeBufferPointer { x in
+        for i in 0..<n {
+          var eta = design.offset?[i] ?? 0
+          for j in 0..<p { eta += x[j * n + i] * beta[j] }
+          let mu = exp(eta)
+          numerator += (y[i] - mu) * (y[i] - mu) - mu
+          denominator += mu * mu
+        }
       }
+      tau = log(min(100, max(0.01, numerator / denominator)))
     }
-    var tau = log(min(100, max(0.01, numerator / denominator)))
     var gradient = [Double](repeating: 0, count: k)
     var hessian = [Double](repeating: 0, count: k * k)
     var system = [Double](repeating: 0, count: k * k)
@@ -288,7 +299,7 @@ struct NegativeBinomialFitter {
     }
     return RawFit(
       parameters: beta + [alpha], covariance: covariance, meat: wantMeat ? meatMatrix : nil,
-      logLikelihood: llf, deviance: deviance, iterations: iterations + start.iterations)
+      logLikelihood: llf, deviance: deviance, iterations: iterations + startIterations)
   }
 }
 
