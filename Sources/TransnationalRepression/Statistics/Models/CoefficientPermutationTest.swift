@@ -162,9 +162,8 @@ public enum CoefficientPermutationTest {
     // Warm start for the refits: the observed estimates with the tested coefficient at 0 (its
     // mean contribution moved into the intercept). The maximum is unique, so the start changes
     // only the number of iterations, not the result.
-    var warmStart = try CountRegression.fitRaw(
-      design, outcome: outcome, family: family, wantMeat: false, options: options
-    ).parameters
+    var warmStart = fitted.coefficients.map(\.estimate)
+    if let alpha = fitted.alpha { warmStart.append(alpha.estimate) }
     if let intercept = design.columnNames.firstIndex(of: DesignMatrix.interceptName) {
       let values = design.column(named: column)!
       warmStart[intercept] += warmStart[j] * values.reduce(0, +) / Double(values.count)
