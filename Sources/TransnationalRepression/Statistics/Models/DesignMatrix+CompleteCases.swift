@@ -115,8 +115,11 @@ extension DesignMatrix {
     guard !kept.isEmpty else {
       throw ModelError(.tooFewRows, value: 0, "no row has the outcome and every covariate")
     }
+    let keptColumns = columns.map { column in
+      (name: column.name, values: kept.map { column.values[$0] })
+    }
     let design = try DesignMatrix(
-      columns: columns.map { column in (name: column.name, values: kept.map { column.values[$0] }) },
+      columns: keptColumns,
       includeIntercept: includeIntercept, exposure: exposure.map { e in kept.map { e[$0] } },
       rowLabels: rowLabels.map { labels in kept.map { labels[$0] } })
     return CompleteCases(

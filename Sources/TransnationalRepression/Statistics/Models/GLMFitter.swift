@@ -170,7 +170,8 @@ struct GLMFitter {
     }
     if link == .log, mean == 0 {
       throw ModelError(
-        .noConvergence, "every count is zero: the Poisson and negative binomial likelihoods "
+        .noConvergence,
+        "every count is zero: the Poisson and negative binomial likelihoods "
           + "have no maximum (the intercept tends to −∞)")
     }
     formInformation()

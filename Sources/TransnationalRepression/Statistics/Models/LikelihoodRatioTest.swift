@@ -117,7 +117,7 @@ public enum LikelihoodRatioTest {
         throw ModelError(
           .invalidArgument, value: statistic,
           "the restricted model has the larger log-likelihood (statistic \(statistic)); nested "
-            + "maximum-likelihood fits cannot do that, so the models are not nested or a fit is off")
+            + "maximum-likelihood fits cannot do that: the models are not nested")
       }
       statistic = 0  // rounding: the two maxima coincide
     }

@@ -335,7 +335,8 @@ enum Polygamma {
     // 1/x + 1/(2x²) + Σ B₂ₖ/x²ᵏ⁺¹
     let series =
       inverse * square
-      * (1.0 / 6 - square * (1.0 / 30 - square * (1.0 / 42 - square * (1.0 / 30 - square * 5.0 / 66))))
+      * (1.0 / 6 - square
+        * (1.0 / 30 - square * (1.0 / 42 - square * (1.0 / 30 - square * 5.0 / 66))))
     return result + inverse + 0.5 * square + series
   }
 }

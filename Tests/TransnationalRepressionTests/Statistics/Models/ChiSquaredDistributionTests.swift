@@ -48,16 +48,28 @@ struct ChiSquaredDistributionTests {
       let chi2 = ChiSquaredDistribution(degreesOfFreedom: row.df)
       let context = "df \(row.df), x \(row.x)"
       if row.cdf_mp.value >= 1e-300 {
-        if Self.check(chi2.cdf(row.x), scipy: row.cdf.value, exact: row.cdf_mp.value,
-          tally: &tally, "\(context) cdf") { scipyOff += 1 }
+        if Self.check(
+          chi2.cdf(row.x), scipy: row.cdf.value, exact: row.cdf_mp.value,
+          tally: &tally, "\(context) cdf")
+        {
+          scipyOff += 1
+        }
       }
       if row.sf_mp.value >= 1e-300 {
-        if Self.check(chi2.sf(row.x), scipy: row.sf.value, exact: row.sf_mp.value,
-          tally: &tally, "\(context) sf") { scipyOff += 1 }
+        if Self.check(
+          chi2.sf(row.x), scipy: row.sf.value, exact: row.sf_mp.value,
+          tally: &tally, "\(context) sf")
+        {
+          scipyOff += 1
+        }
       }
       if row.logsf_mp.value.isFinite && row.logsf_mp.value < -1e-12 {
-        if Self.check(chi2.logSF(row.x), scipy: row.logsf.value, exact: row.logsf_mp.value,
-          tally: &tally, "\(context) logsf") { scipyOff += 1 }
+        if Self.check(
+          chi2.logSF(row.x), scipy: row.logsf.value, exact: row.logsf_mp.value,
+          tally: &tally, "\(context) logsf")
+        {
+          scipyOff += 1
+        }
       }
     }
     tally.report()
@@ -76,19 +88,25 @@ struct ChiSquaredDistributionTests {
     for x in [0.1, 1, 5, 40, 200] {
       #expect(isApproximatelyEqual(two.sf(x), exp(-x / 2), relative: 1e-14))
     }
-    #expect(isApproximatelyEqual(regularizedLowerIncompleteGamma(a: 1, x: 2), 1 - exp(-2),
-      relative: 1e-15))
+    #expect(
+      isApproximatelyEqual(
+        regularizedLowerIncompleteGamma(a: 1, x: 2), 1 - exp(-2),
+        relative: 1e-15))
     #expect(regularizedUpperIncompleteGamma(a: -1, x: 2).isNaN)
     // The documentation's examples, against 40-digit mpmath (scipy's chi2.logsf(5000, 1) is −inf).
-    #expect(isApproximatelyEqual(
-      regularizedLowerIncompleteGamma(a: 1.5, x: 2), 0.7385358700508893777971779240240787980972,
-      relative: 1e-15))
-    #expect(isApproximatelyEqual(
-      regularizedUpperIncompleteGamma(a: 0.5, x: 50), 1.5239706048320995e-23, relative: 1e-13))
-    #expect(isApproximatelyEqual(
-      ChiSquaredDistribution(degreesOfFreedom: 1).logSF(5000),
-      -2504.484587848451371872953835013140893299, relative: 1e-14))
-    #expect(isApproximatelyEqual(
-      ChiSquaredDistribution(degreesOfFreedom: 1).sf(3.841458820694124), 0.05, relative: 1e-14))
+    #expect(
+      isApproximatelyEqual(
+        regularizedLowerIncompleteGamma(a: 1.5, x: 2), 0.7385358700508893777971779240240787980972,
+        relative: 1e-15))
+    #expect(
+      isApproximatelyEqual(
+        regularizedUpperIncompleteGamma(a: 0.5, x: 50), 1.5239706048320995e-23, relative: 1e-13))
+    #expect(
+      isApproximatelyEqual(
+        ChiSquaredDistribution(degreesOfFreedom: 1).logSF(5000),
+        -2504.484587848451371872953835013140893299, relative: 1e-14))
+    #expect(
+      isApproximatelyEqual(
+        ChiSquaredDistribution(degreesOfFreedom: 1).sf(3.841458820694124), 0.05, relative: 1e-14))
   }
 }

@@ -47,7 +47,8 @@ struct CountRegressionTests {
           "\(context) estimate")
         Self.expectClose(
           c.standardError, reference.bse[j], relative: Self.errorTolerance, "\(context) SE")
-        Self.expectClose(c.z, reference.z[j], relative: Self.errorTolerance, absolute: 1e-8,
+        Self.expectClose(
+          c.z, reference.z[j], relative: Self.errorTolerance, absolute: 1e-8,
           "\(context) z")
         Self.expectClose(
           c.pValue, reference.pvalues[j], relative: Self.errorTolerance, absolute: 1e-12,
@@ -106,9 +107,11 @@ struct CountRegressionTests {
       }
       #expect(seHC0.count == reference.hc0_se.count)
       for j in seHC0.indices {
-        Self.expectClose(seHC0[j], reference.hc0_se[j], relative: Self.errorTolerance,
+        Self.expectClose(
+          seHC0[j], reference.hc0_se[j], relative: Self.errorTolerance,
           "\(label) HC0 SE \(j)")
-        Self.expectClose(seHC1[j], reference.hc1_se[j], relative: Self.errorTolerance,
+        Self.expectClose(
+          seHC1[j], reference.hc1_se[j], relative: Self.errorTolerance,
           "\(label) HC1 SE \(j)")
         if let statsmodelsHC1 = reference.statsmodels_hc1_se {
           // Documents statsmodels' convention: no small-sample factor for GLM HC1.

@@ -20,7 +20,8 @@ struct LikelihoodRatioAndPermutationTests {
       #expect(test.degreesOfFreedom == reference.df, "\(label)")
       #expect(test.droppedCoefficients == reference.dropped, "\(label)")
       #expect(
-        isApproximatelyEqual(test.fullLogLikelihood, reference.llf_full, relative: 1e-10), "\(label)")
+        isApproximatelyEqual(test.fullLogLikelihood, reference.llf_full, relative: 1e-10),
+        "\(label)")
       #expect(
         isApproximatelyEqual(
           test.restrictedLogLikelihood, reference.llf_restricted, relative: 1e-10), "\(label)")
@@ -31,7 +32,8 @@ struct LikelihoodRatioAndPermutationTests {
           test.statistic, reference.statistic, relative: 1e-8,
           absolute: 1e-9 * abs(reference.llf_full)), "\(label): \(test.statistic)")
       #expect(
-        isApproximatelyEqual(test.pValue, reference.p_value, relative: 1e-6), "\(label): \(test.pValue)")
+        isApproximatelyEqual(test.pValue, reference.p_value, relative: 1e-6),
+        "\(label): \(test.pValue)")
     }
   }
 
@@ -77,7 +79,8 @@ struct LikelihoodRatioAndPermutationTests {
           try data.design(), outcome: data.outcome, family: family, column: reference.column,
           statistic: statistic, permutations: reference.permutations, seed: reference.seed,
           threads: threads)
-        let label = "\(reference.dataset) \(reference.family) \(reference.column) (\(threads) threads)"
+        let label =
+          "\(reference.dataset) \(reference.family) \(reference.column) (\(threads) threads)"
         #expect(isApproximatelyEqual(test.observed, reference.observed, relative: 1e-7), "\(label)")
         #expect(test.extremeCount == reference.extreme, "\(label)")
         #expect(test.failedRefits == 0, "\(label)")

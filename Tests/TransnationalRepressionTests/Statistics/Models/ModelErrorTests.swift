@@ -188,7 +188,8 @@ struct ModelErrorTests {
       CountRegression.Options(confidenceLevel: 1), CountRegression.Options(maxIterations: 0),
     ] {
       let error = #expect(throws: ModelError.self) {
-        try CountRegression.fit(design, outcome: [1, 0, 2, 3, 1], family: .poisson, options: options)
+        try CountRegression.fit(
+          design, outcome: [1, 0, 2, 3, 1], family: .poisson, options: options)
       }
       #expect(error?.reason == .invalidArgument)
     }
@@ -208,7 +209,9 @@ struct ModelErrorTests {
     #expect(design[1, 1] == 2 && design[2, 0] == 1)
     #expect(design.column(named: "b") == [0, 1, 0])
     #expect(design.column(named: "c") == nil)
-    #expect(design.offset!.map { ($0 * 1e12).rounded() } == [0, log(10), log(100)].map { ($0 * 1e12).rounded() })
+    #expect(
+      design.offset!.map { ($0 * 1e12).rounded() }
+        == [0, log(10), log(100)].map { ($0 * 1e12).rounded() })
     let smaller = try design.removingColumns(["a"])
     #expect(smaller.columnNames == ["(intercept)", "b"])
     #expect(smaller.column(named: "b") == [0, 1, 0])
