@@ -11,6 +11,8 @@ Files written beside this script (numbers that are not finite are written as "na
     - sm.GLM(y, X, family=Poisson(), offset=log(exposure)).fit(tol=1e-14, maxiter=200)
       and .fit(cov_type="HC0") (model-based and sandwich standard errors);
     - sm.GLM(y, X, family=Binomial()).fit(...) for the logit datasets;
+    - a 25-country x 18-year panel with country fixed effects (indicator columns, the first
+      country as reference: what GLM with C(country) builds) and a lagged covariate;
     - sm.NegativeBinomial(y, X, loglike_method="nb2", offset=...).fit(method="newton",
       tol=1e-14, maxiter=200), started from statsmodels' default fit (BFGS on log alpha) and
       checked through the score at the optimum (max |score| < 1e-8).
@@ -190,6 +192,32 @@ def logit_dataset(name, seed, n, k):
     return {
         "name": name, "seed": seed, "names": names, "covariates": [nums(c) for c in Z.T],
         "exposure": None, "outcome": nums(y), "labels": [f"L{i:03d}" for i in range(n)],
+    }
+
+
+def panel_dataset(name, seed, countries, years):
+    """A country-year panel: counts per country and year against a lagged 'debt' stock and a
+    trend, with country fixed effects (indicator columns c02..cNN; c01 is the reference), as
+    statsmodels' GLM with C(country) builds them. Every country has at least one case."""
+    rng = np.random.default_rng(seed)
+    n = countries * years
+    country = np.repeat(np.arange(countries), years)
+    year = np.tile(np.arange(years), countries)
+    effect = rng.normal(scale=0.8, size=countries)
+    debt = np.round(rng.lognormal(mean=0.0, sigma=0.7, size=n), 6)
+    trend = (year - years / 2) / years
+    mu = np.exp(-0.5 + effect[country] + 0.3 * debt + 0.8 * trend)
+    y = rng.poisson(mu).astype(float)
+    for c in range(countries):
+        rows = np.where(country == c)[0]
+        if y[rows].sum() == 0:
+            y[rows[0]] = 1.0
+    names = ["debt_lag", "trend"] + [f"c{c + 1:02d}" for c in range(1, countries)]
+    columns = [debt, trend] + [(country == c).astype(float) for c in range(1, countries)]
+    labels = [f"C{country[i] + 1:02d}-{2000 + year[i]}" for i in range(n)]
+    return {
+        "name": name, "seed": seed, "names": names, "covariates": [nums(c) for c in columns],
+        "exposure": None, "outcome": nums(y), "labels": labels,
     }
 
 
@@ -377,11 +405,27 @@ def models_payload():
     medium = count_dataset("counts_offset_60x4", 4242, 60, 4, offset=True, alpha=0.3)
     logit = logit_dataset("logit_200x6", 99, 200, 6)
     logit_small = logit_dataset("logit_40x2", 5, 40, 2)
-    datasets = [large, small, medium, logit, logit_small]
+    panel = panel_dataset("panel_fixed_effects_25x18", 1818, 25, 18)
+    datasets = [large, small, medium, logit, logit_small, panel]
     fits = []
     for data in [large, small, medium]:
         fits.append({"dataset": data["name"], "family": "poisson", **glm_fit(data, "poisson")})
         fits.append({"dataset": data["name"], "family": "negative-binomial", **nb2_fit(data)})
+    panel_fit = glm_fit(panel, "poisson")
+    # The indicator columns are what the formula interface builds for C(country).
+    import pandas as pd
+    import statsmodels.formula.api as smf
+    frame = pd.DataFrame({
+        "y": panel["outcome"], "debt_lag": panel["covariates"][0], "trend": panel["covariates"][1],
+        "country": [label.split("-")[0] for label in panel["labels"]],
+    })
+    formula = smf.glm("y ~ debt_lag + trend + C(country)", frame,
+                      family=sm.families.Poisson()).fit(tol=1e-14, maxiter=200)
+    order = ["Intercept", "debt_lag", "trend"] + [
+        f"C(country)[T.{name.upper()}]" for name in panel["names"][2:]]
+    assert np.allclose(formula.params[order].values, panel_fit["params"], rtol=1e-10, atol=1e-12)
+    assert np.allclose(formula.bse[order].values, panel_fit["bse"], rtol=1e-8)
+    fits.append({"dataset": panel["name"], "family": "poisson", **panel_fit})
     for data in [logit, logit_small]:
         fits.append({"dataset": data["name"], "family": "logit", **glm_fit(data, "logit")})
 
@@ -390,6 +434,7 @@ def models_payload():
         (large, "poisson", ("x1",)), (large, "poisson", ("x1", "x2", "x3")),
         (large, "negative-binomial", ("x1",)), (medium, "negative-binomial", ("x2", "x4")),
         (small, "poisson", ("x3",)), (logit, "logit", ("x2", "x5")),
+        (panel, "poisson", ("debt_lag",)),
     ]:
         if family == "negative-binomial":
             full, restricted = nb2_fit(data), nb2_fit(data, drop)

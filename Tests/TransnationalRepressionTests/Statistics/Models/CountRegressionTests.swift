@@ -26,7 +26,7 @@ struct CountRegressionTests {
   @Test("Every statsmodels fit is matched: estimates, SEs, z, p, CI, llf, deviance, AIC, BIC")
   func fitsMatchStatsmodels() throws {
     let fixture = try ModelFixture.load()
-    #expect(fixture.fits.count == 8)
+    #expect(fixture.fits.count == 9)
     var tally = ErrorTally("count regression estimates")
     var seTally = ErrorTally("count regression standard errors")
     for reference in fixture.fits {

@@ -10,7 +10,7 @@ struct LikelihoodRatioAndPermutationTests {
   @Test("LR statistic, df and p-value match statsmodels log-likelihoods and scipy chi2.sf")
   func likelihoodRatioMatchesReference() throws {
     let fixture = try ModelFixture.load()
-    #expect(fixture.lr_tests.count == 6)
+    #expect(fixture.lr_tests.count == 7)
     for reference in fixture.lr_tests {
       let data = fixture.dataset(reference.dataset)
       let family = CountModelFamily(fixtureName: reference.family)

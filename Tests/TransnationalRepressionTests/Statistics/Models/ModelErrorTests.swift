@@ -168,6 +168,19 @@ struct ModelErrorTests {
     #expect(error?.columns == ["d"])
   }
 
+  @Test("Fixed effects: a country with no case has an infinite effect; the fit names its column")
+  func fixedEffectWithoutCases() throws {
+    let fixture = try ModelFixture.load()
+    let panel = fixture.dataset("panel_fixed_effects_25x18")
+    var y = panel.outcome
+    for (i, label) in panel.labels.enumerated() where label.hasPrefix("C05-") { y[i] = 0 }
+    let error = #expect(throws: ModelError.self) {
+      try CountRegression.fit(try panel.design(), outcome: y, family: .poisson)
+    }
+    #expect(error?.reason == .noConvergence)
+    #expect(error?.columns == ["c05"])
+  }
+
   @Test("NB2 on equidispersed data: alpha goes to the boundary and the fit refuses")
   func negativeBinomialBoundary() throws {
     // Underdispersed counts (variance below the mean): the NB2 maximum is at alpha = 0.
