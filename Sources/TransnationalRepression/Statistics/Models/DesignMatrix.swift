@@ -9,10 +9,12 @@
 ///
 /// Creating a design checks it once, so that the fits can trust it: every value must be finite,
 /// every exposure positive, names unique, and no column may be a linear combination of the
-/// others. Collinearity is found as R's `lm`/`glm.fit` find it — columns are orthogonalized in
-/// order (modified Gram–Schmidt, repeated once), and a column whose remainder is below 1e-9 of its
-/// norm is dependent — but instead of dropping it (R reports such a coefficient as `NA`) the
-/// design throws an error naming it and the columns it is a combination of.
+/// others. Collinearity is found in the spirit of R's `lm`/`glm.fit` (whose LINPACK QR `dqrdc2`
+/// moves a column that is dependent on the columns before it to the end): columns are
+/// orthogonalized in order (modified Gram–Schmidt, repeated once), and a column whose remainder
+/// is below 1e-9 of its norm is dependent. Instead of dropping it (R reports such a coefficient
+/// as `NA`, "not defined because of singularities") the design throws an error naming it and
+/// the columns it is a combination of.
 ///
 /// Values are stored column by column, which is the layout the fits read.
 ///
