@@ -40,7 +40,8 @@ import re
 import sys
 import unicodedata
 
-import generate_iso3166_table as table
+sys.dont_write_bytecode = True  # no __pycache__ beside the committed scripts
+import generate_iso3166_table as table  # noqa: E402
 
 # ISO short names inverted around a comma, for which rule 4 would read badly.
 INVERTED_NAMES = {
