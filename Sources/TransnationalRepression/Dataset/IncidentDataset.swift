@@ -21,7 +21,7 @@ public struct IncidentDataset: Hashable, Sendable, RandomAccessCollection {
   /// - Parameters:
   ///   - incidents: the records.
   ///   - today: the day against which future dates are rejected (default: today, UTC).
-  /// - Throws: ``DatasetError`` (formerly ``ImportError``, still an alias) for the first record
+  /// - Throws: ``DatasetError`` (the same type as ``ImportError``) for the first record
   ///   that breaks a rule, naming its id.
   /// - Complexity: O(*n*).
   public init(_ incidents: [Incident], validatedOn today: CalendarDay = .today) throws(DatasetError) {
@@ -80,7 +80,7 @@ public struct IncidentDataset: Hashable, Sendable, RandomAccessCollection {
 
   /// The union of two datasets.
   ///
-  /// - Throws: ``DatasetError`` (formerly ``ImportError``, still an alias) when an id occurs in
+  /// - Throws: ``DatasetError`` (the same type as ``ImportError``) when an id occurs in
   ///   both.
   public func merging(_ other: IncidentDataset) throws(DatasetError) -> IncidentDataset {
     var seen = Set(incidents.map(\.id))

@@ -1,7 +1,7 @@
 /// A rule an incident record breaks.
 ///
 /// Validation of records built in code, decoded from JSON or read from CSV reports one of these;
-/// from files it comes wrapped in a ``DatasetError`` with the line, column and field.
+/// from files it comes wrapped in an ``ImportError`` with the line, column and field.
 public enum ValidationIssue: Error, Hashable, Sendable, CustomStringConvertible {
   /// The id is empty.
   case emptyID
@@ -73,30 +73,13 @@ public enum ValidationIssue: Error, Hashable, Sendable, CustomStringConvertible 
   }
 }
 
-/// The former name of ``DatasetError``, kept so that code written against it compiles and behaves
-/// as before.
+/// The error that building an ``IncidentDataset`` from records throws: ``ImportError`` under a
+/// name that reads right where nothing is imported.
 ///
-/// It is the same type, not a wrapper: `catch let error as ImportError`, `throws(ImportError)`
-/// and `ImportError(.missingColumn("host"))` keep working, and catch what ``IncidentDataset``
-/// and the readers throw. New code may use either name; ``DatasetError`` reads right for
-/// datasets built in code, where nothing is imported.
-///
-/// ```swift
-/// do {
-///   _ = try IncidentCSV.read(contentsOf: url)
-/// } catch let error as ImportError {   // the same as `as DatasetError`
-///   print(error.line ?? 0)
-/// }
-/// ```
-public typealias ImportError = DatasetError
-
-/// An error in a record or a file (incidents, creditor tables, pairs), with where it is.
-///
-/// Building an ``IncidentDataset`` from records throws it for the first record that breaks a
-/// rule; reading a file strictly throws the first one, and lenient reading keeps each with its
-/// rejected row in an ``ImportReport``. Every error names what is wrong (``kind``) and, as far as
-/// known, where: the ``line`` of the file, the 1-based ``column``, the ``field`` name and the
-/// ``recordID``. This type used to be called ``ImportError``; that name remains an alias of it.
+/// It is the same type, not a wrapper, so code written for either name compiles and behaves
+/// alike: `catch let error as ImportError` catches what ``IncidentDataset/init(_:validatedOn:)``
+/// throws, and `catch let error as DatasetError` catches what the file readers throw. Its kinds,
+/// place and message are ``ImportError``'s.
 ///
 /// ```swift
 /// do {
@@ -104,13 +87,24 @@ public typealias ImportError = DatasetError
 /// } catch let error as DatasetError {
 ///   print(error)   // field id, record A: id 'A' is used more than once
 /// }
+/// ```
+public typealias DatasetError = ImportError
+
+/// An error in a record or a file (incidents, creditor tables, pairs), with where it is.
+///
+/// Strict reading throws the first one; lenient reading keeps each with its rejected row in an
+/// ``ImportReport``. Building an ``IncidentDataset`` from records throws it too, under its other
+/// name ``DatasetError``. Every error names what is wrong (``kind``) and, as far as known, where:
+/// the ``line`` of the file, the 1-based ``column``, the ``field`` name and the ``recordID``.
+///
+/// ```swift
 /// do {
 ///   _ = try IncidentCSV.read(contentsOf: url)
-/// } catch let error as DatasetError {
+/// } catch let error as ImportError {
 ///   print(error)   // line 7, column 3 (host): 'XX' is not an ISO 3166-1 country code (nor XK)
 /// }
 /// ```
-public struct DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What is wrong.
   public enum Kind: Hashable, Sendable {
     /// A record breaks a validation rule.

@@ -3,8 +3,8 @@ import Testing
 
 @testable import TransnationalRepression
 
-/// `IncidentDataset` construction throws `DatasetError`; `ImportError`, its former name, is the
-/// same type, so code written against it compiles and catches the same errors.
+/// `IncidentDataset` construction throws `DatasetError`, another name of `ImportError` (the same
+/// type), so code written against `ImportError` compiles and catches the same errors.
 @Suite("Dataset errors")
 struct DatasetErrorTests {
   static let incident = try! Incident(
