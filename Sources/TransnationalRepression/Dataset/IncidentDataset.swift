@@ -21,17 +21,18 @@ public struct IncidentDataset: Hashable, Sendable, RandomAccessCollection {
   /// - Parameters:
   ///   - incidents: the records.
   ///   - today: the day against which future dates are rejected (default: today, UTC).
-  /// - Throws: ``ImportError`` for the first record that breaks a rule, naming its id.
+  /// - Throws: ``DatasetError`` (the same type as ``ImportError``) for the first record
+  ///   that breaks a rule, naming its id.
   /// - Complexity: O(*n*).
-  public init(_ incidents: [Incident], validatedOn today: CalendarDay = .today) throws(ImportError) {
+  public init(_ incidents: [Incident], validatedOn today: CalendarDay = .today) throws(DatasetError) {
     var seen: [String: Int] = [:]
     seen.reserveCapacity(incidents.count)
     for (position, incident) in incidents.enumerated() {
       if let issue = IncidentDataset.issue(with: incident, today: today) {
-        throw ImportError(.invalidRecord(issue), recordID: incident.id)
+        throw DatasetError(.invalidRecord(issue), recordID: incident.id)
       }
       if seen.updateValue(position, forKey: incident.id) != nil {
-        throw ImportError(
+        throw DatasetError(
           .invalidRecord(.duplicateID(incident.id, firstLine: nil)), field: "id",
           recordID: incident.id)
       }
@@ -79,11 +80,12 @@ public struct IncidentDataset: Hashable, Sendable, RandomAccessCollection {
 
   /// The union of two datasets.
   ///
-  /// - Throws: ``ImportError`` when an id occurs in both.
-  public func merging(_ other: IncidentDataset) throws(ImportError) -> IncidentDataset {
+  /// - Throws: ``DatasetError`` (the same type as ``ImportError``) when an id occurs in
+  ///   both.
+  public func merging(_ other: IncidentDataset) throws(DatasetError) -> IncidentDataset {
     var seen = Set(incidents.map(\.id))
     for incident in other.incidents where !seen.insert(incident.id).inserted {
-      throw ImportError(
+      throw DatasetError(
         .invalidRecord(.duplicateID(incident.id, firstLine: nil)), field: "id",
         recordID: incident.id)
     }

@@ -73,11 +73,29 @@ public enum ValidationIssue: Error, Hashable, Sendable, CustomStringConvertible 
   }
 }
 
+/// The error that building an ``IncidentDataset`` from records throws: ``ImportError`` under a
+/// name that reads right where nothing is imported.
+///
+/// It is the same type, not a wrapper, so code written for either name compiles and behaves
+/// alike: `catch let error as ImportError` catches what ``IncidentDataset/init(_:validatedOn:)``
+/// throws, and `catch let error as DatasetError` catches what the file readers throw. Its kinds,
+/// place and message are ``ImportError``'s.
+///
+/// ```swift
+/// do {
+///   _ = try IncidentDataset([incident, incident])   // one record (id "A") twice
+/// } catch let error as DatasetError {
+///   print(error)   // field id, record A: id 'A' is used more than once
+/// }
+/// ```
+public typealias DatasetError = ImportError
+
 /// An error in a record or a file (incidents, creditor tables, pairs), with where it is.
 ///
 /// Strict reading throws the first one; lenient reading keeps each with its rejected row in an
-/// ``ImportReport``. Every error names what is wrong (``kind``) and, as far as known, where: the
-/// ``line`` of the file, the 1-based ``column``, the ``field`` name and the ``recordID``.
+/// ``ImportReport``. Building an ``IncidentDataset`` from records throws it too, under its other
+/// name ``DatasetError``. Every error names what is wrong (``kind``) and, as far as known, where:
+/// the ``line`` of the file, the 1-based ``column``, the ``field`` name and the ``recordID``.
 ///
 /// ```swift
 /// do {

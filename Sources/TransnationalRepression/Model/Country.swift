@@ -15,6 +15,14 @@ import Foundation
 /// let kazakhstan = Country("398")   // numeric
 /// ```
 ///
+/// In code, name a country by its constant, checked by the compiler (one per bundled code,
+/// generated; the naming rules are in `ReferenceData/Generators/README.md`):
+///
+/// ```swift
+/// Country.thailand == Country("TH")!   // true
+/// let hosts: [Country] = [.turkiye, .coteDIvoire, .unitedStates, .kosovo]
+/// ```
+///
 /// A `Country` is stored as a 16-bit index into the bundled table, so it is as cheap to copy and
 /// compare as an integer; its index is also its code in the columnar counting store.
 ///
@@ -88,8 +96,6 @@ public struct Country: Hashable, Sendable {
   /// The number of bundled countries (250: 249 ISO codes and `XK`).
   public static var count: Int { iso3166Entries.count }
 
-  /// China (`CN`), the default origin state.
-  public static let china = Country("CN")!
 }
 
 extension Country: Comparable {

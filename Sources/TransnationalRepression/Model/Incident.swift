@@ -6,13 +6,16 @@
 ///
 /// ```swift
 /// let incident = try Incident(
-///   id: "DOC-001", host: Country("PK")!,
-///   date: IncidentDate(year: 1997, precision: .year),
-///   kind: .extradition(.deportation),
+///   id: "DOC-001", host: .pakistan, year: 1997, kind: .extradition(.deportation),
 ///   persons: .exactly(14), ethnicGroups: [.uyghur],
-///   sources: [SourceCitation(title: "Pakistan Deports Uyghurs (RFA, citing Dawn)")])
-/// incident.category   // .extradition
+///   source: SourceCitation(title: "Pakistan Deports Uyghurs (RFA, citing Dawn)"))
+/// incident.category         // .extradition
+/// incident.date.precision   // .year (from the parts given)
 /// ```
+///
+/// That short form (``init(id:origin:host:year:month:day:kind:persons:ethnicGroups:source:notes:)``)
+/// covers the common fields; the full one takes an ``IncidentDate`` of any precision, several
+/// sources, a gender and a person's name.
 ///
 /// Invariants, checked by the initializer and by ``IncidentDataset``: the id is not empty, there is
 /// at least one source, and at least one ethnic group. Whether the date lies in the future depends

@@ -21,8 +21,9 @@ public enum PersonCountQualifier: String, CaseIterable, Codable, Hashable, Senda
 /// ``PersonCountQualifier/unknown``.
 ///
 /// ```swift
-/// let count = try PersonCount(62, qualifier: .atLeast)
+/// let count = try PersonCount(62, qualifier: .atLeast)   // validated: throws when negative
 /// count.description   // "at least 62"
+/// count == .atLeast(62)   // true: the literal forms .exactly, .atLeast, .about, .upTo, .unknown
 /// ```
 public struct PersonCount: Hashable, Sendable, Codable {
   /// The number of people, or `nil` when unknown.
@@ -51,6 +52,48 @@ public struct PersonCount: Hashable, Sendable, Codable {
   public static func exactly(_ value: Int) -> PersonCount {
     precondition(value >= 0, "PersonCount.exactly(\(value)): a count of persons cannot be negative")
     return PersonCount(uncheckedValue: value, qualifier: .exact)
+  }
+
+  /// A lower bound: at least `value` people.
+  ///
+  /// ```swift
+  /// PersonCount.atLeast(62).description   // "at least 62"
+  /// ```
+  ///
+  /// - Parameter value: a non-negative number; a negative one is a programming error and traps,
+  ///   as for ``exactly(_:)`` (use ``init(_:qualifier:)`` to validate data).
+  /// - Returns: The count, qualified ``PersonCountQualifier/atLeast``.
+  public static func atLeast(_ value: Int) -> PersonCount {
+    precondition(value >= 0, "PersonCount.atLeast(\(value)): a count of persons cannot be negative")
+    return PersonCount(uncheckedValue: value, qualifier: .atLeast)
+  }
+
+  /// An approximate count: about `value` people.
+  ///
+  /// ```swift
+  /// PersonCount.about(200).description   // "about 200"
+  /// ```
+  ///
+  /// - Parameter value: a non-negative number; a negative one is a programming error and traps,
+  ///   as for ``exactly(_:)`` (use ``init(_:qualifier:)`` to validate data).
+  /// - Returns: The count, qualified ``PersonCountQualifier/about``.
+  public static func about(_ value: Int) -> PersonCount {
+    precondition(value >= 0, "PersonCount.about(\(value)): a count of persons cannot be negative")
+    return PersonCount(uncheckedValue: value, qualifier: .about)
+  }
+
+  /// An upper bound: at most `value` people.
+  ///
+  /// ```swift
+  /// PersonCount.upTo(10).description   // "up to 10"
+  /// ```
+  ///
+  /// - Parameter value: a non-negative number; a negative one is a programming error and traps,
+  ///   as for ``exactly(_:)`` (use ``init(_:qualifier:)`` to validate data).
+  /// - Returns: The count, qualified ``PersonCountQualifier/upTo``.
+  public static func upTo(_ value: Int) -> PersonCount {
+    precondition(value >= 0, "PersonCount.upTo(\(value)): a count of persons cannot be negative")
+    return PersonCount(uncheckedValue: value, qualifier: .upTo)
   }
 
   /// An unknown count.

@@ -2,15 +2,17 @@
 ///
 /// A table comes from a count (``IncidentColumns/countIncidents(_:threads:)``,
 /// ``IncidentColumns/countPersons(_:threads:)``, or ``IncidentDataset/countIncidents(by:where:periodization:)``)
-/// and answers questions about it: look a cell up by its labels, take marginals and slices, rank
+/// and answers questions about it: look a cell up by its labels (``value(at:)``,
+/// which throws on labels that name no cell), take marginals and slices, rank
 /// with ``top(_:)``, compute ``shares()``, ``timeSeries(from:to:)`` and ``cumulative()``, roll years
 /// into ``phaseTotals(_:)``, and check itself with ``reconciliation()``. Cells hold `Int` for
 /// incidents and ``PersonsCell`` for persons.
 ///
 /// ```swift
 /// let table = try IncidentDataset.documentedSample.countIncidents(by: [.host, .category])
-/// table[.country(Country("TH")!), .category(.extradition)]   // 3
-/// table.total                                                 // 81
+/// try table.value(at: .country(.thailand), .category(.extradition))   // 3 (labels in any order)
+/// table[.country(.thailand), .category(.extradition)]                  // 3, traps on bad labels
+/// table.total                                                         // 81
 /// let byHost = try table.marginal(over: [.host])
 /// byHost.top(3)                                               // the three largest, ties kept
 /// ```
@@ -214,13 +216,20 @@ public struct CountTable<Value: CountTableValue>: Hashable, Sendable {
   /// The value of the cell with these labels, zero when nothing was counted there.
   ///
   /// ```swift
-  /// table[.country(Country("TH")!), .category(.extradition)]   // 3
+  /// table[.country(.thailand), .category(.extradition)]   // 3
+  /// table[.category(.extradition), .country(.thailand)]   // 3: any order
   /// ```
   ///
-  /// - Parameter labels: One label per dimension, in dimension order. Giving the wrong number or
-  ///   kind of labels is a programming error and stops the program.
+  /// The labels may come in any order, as for ``value(at:)``, which is the
+  /// lookup to use when they come from input: it throws where this subscript stops the program.
+  ///
+  /// - Parameter labels: One label per dimension, in any order (countries on a table by origin
+  ///   and host in the table's order of the two). Labels that cannot name a cell (the wrong
+  ///   number, a kind of label no dimension takes, two labels for one dimension) are a
+  ///   programming error and stop the program, as an array index out of range does: a zero there
+  ///   would pass for a count.
   /// - Returns: The cell's value.
-  /// - Complexity: O(*d*) on average.
+  /// - Complexity: O(*d*) on average for labels in dimension order; O(*d*²) otherwise.
   public subscript(_ labels: DimensionValue...) -> Value {
     self[labels: labels]
   }
@@ -231,15 +240,17 @@ public struct CountTable<Value: CountTableValue>: Hashable, Sendable {
   /// table[labels: [.category(.detention)]]   // 24
   /// ```
   ///
-  /// - Parameter labels: One label per dimension, in dimension order (checked, as
-  ///   ``subscript(_:)``).
+  /// - Parameter labels: One label per dimension, in any order (checked, as ``subscript(_:)``;
+  ///   ``value(labels:)`` throws instead).
   /// - Returns: The cell's value.
-  /// - Complexity: O(*d*) on average.
+  /// - Complexity: O(*d*) on average for labels in dimension order; O(*d*²) otherwise.
   public subscript(labels labels: [DimensionValue]) -> Value {
-    precondition(
-      labels.count == dimensions.count && zip(labels, dimensions).allSatisfy { $0.fits($1) },
-      "labels \(labels) do not fit dimensions \(dimensions.map(\.rawValue))")
-    return cellStore.value(at: labels)
+    if labelsFitInOrder(labels) { return cellStore.value(at: labels) }
+    do {
+      return cellStore.value(at: try arranged(labels))
+    } catch {
+      preconditionFailure(error.description)
+    }
   }
 
   /// The labels of one dimension that occur in non-zero cells, sorted.

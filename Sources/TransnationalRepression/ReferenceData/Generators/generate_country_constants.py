@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Generate ../Country+Constants.swift: one `Country` constant per row of the bundled table.
+
+Usage (from this folder):
+
+    pip install pycountry==26.2.16
+    python3 generate_country_constants.py > ../Country+Constants.swift
+
+The rows are those of `generate_iso3166_table.py` (imported, so the two files cannot disagree
+on the order): the 249 officially assigned ISO 3166-1 codes and the user-assigned `XK`
+(Kosovo). Each constant is `Country(unchecked: <row>)`, the row of its code in
+`iso3166Entries`, with a one-line doc comment naming the country and its code.
+
+Naming rules (the constant for a country is predictable from its `commonName`):
+
+1. Start from the common name (`commonName`: iso-codes' `common_name` where it has one, such as
+   "South Korea", "Iran", "Vietnam", "Syria", else the ISO short name, such as "Türkiye",
+   "Russian Federation", "United States").
+2. Drop parenthesized parts: "Holy See (Vatican City State)" -> "Holy See",
+   "Falkland Islands (Malvinas)" -> "Falkland Islands", "Cocos (Keeling) Islands" -> "Cocos
+   Islands".
+3. Transliterate to ASCII by removing diacritics: "Türkiye" -> "Turkiye", "Côte d'Ivoire" ->
+   "Cote d'Ivoire", "Åland Islands" -> "Aland Islands", "Curaçao" -> "Curacao".
+4. Split into words at every character that is not a letter or digit (spaces, hyphens,
+   apostrophes, commas, full stops), lowercase the first word and capitalize the first letter
+   of each following word, keeping its other letters: "United States" -> `unitedStates`,
+   "Guinea-Bissau" -> `guineaBissau`, "Cote d'Ivoire" -> `coteDIvoire`, "Heard Island and
+   McDonald Islands" -> `heardIslandAndMcDonaldIslands`.
+5. ISO names inverted around a comma ("Palestine, State of") have a hand-written name in
+   `INVERTED_NAMES`; any other name with a comma must be listed in `COMMA_NOT_INVERTED`, so a
+   new inverted name cannot slip through.
+
+There are no aliases: one constant per code. So Turkey is `.turkiye` (ISO 3166-1 and the
+table's name since 2022), Russia `.russianFederation`, Brunei `.bruneiDarussalam`.
+
+The script fails, with a message, when two countries would get the same name or a name is not
+a plain Swift identifier or is a Swift keyword.
+"""
+import re
+import sys
+import unicodedata
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the committed scripts
+import generate_iso3166_table as table  # noqa: E402
+
+# ISO short names inverted around a comma, for which rule 4 would read badly.
+INVERTED_NAMES = {
+    "CD": "democraticRepublicOfTheCongo",  # Congo, The Democratic Republic of the
+    "FM": "micronesia",                    # Micronesia, Federated States of
+    "PS": "palestine",                     # Palestine, State of
+    "VG": "britishVirginIslands",          # Virgin Islands, British
+    "VI": "usVirginIslands",               # Virgin Islands, U.S.
+}
+
+# Names with a comma that are lists, not inversions: rule 4 applies.
+COMMA_NOT_INVERTED = {
+    "BQ",  # Bonaire, Sint Eustatius and Saba
+    "SH",  # Saint Helena, Ascension and Tristan da Cunha
+}
+
+SWIFT_KEYWORDS = {
+    "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import",
+    "init", "inout", "internal", "let", "open", "operator", "private", "precedencegroup",
+    "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var",
+    "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for",
+    "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "any", "as",
+    "await", "false", "is", "nil", "self", "super", "throws", "true", "try", "some",
+}
+
+
+def constant_name(row):
+    code = row["alpha2"]
+    if code in INVERTED_NAMES:
+        return INVERTED_NAMES[code]
+    name = row["commonName"]
+    if "," in name and code not in COMMA_NOT_INVERTED:
+        table.fail(f"{code} '{name}' has a comma: add it to INVERTED_NAMES or COMMA_NOT_INVERTED")
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(ch))
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", name) if w]
+    if not words or not all(w.isascii() for w in words):
+        table.fail(f"{code} '{row['commonName']}' does not reduce to ASCII words")
+    return words[0].lower() + "".join(w[0].upper() + w[1:] for w in words[1:])
+
+
+def swift_source(rows, version):
+    names = [constant_name(r) for r in rows]
+    seen = {}
+    for r, name in zip(rows, names):
+        if not re.fullmatch(r"[a-z][A-Za-z0-9]*", name) or name in SWIFT_KEYWORDS:
+            table.fail(f"{r['alpha2']}: '{name}' is not a plain Swift identifier")
+        if name in seen:
+            table.fail(f"{r['alpha2']} and {seen[name]} would both be '{name}'")
+        seen[name] = r["alpha2"]
+    lines = [
+        "// GENERATED FILE — do not edit by hand.",
+        "// Generated by ReferenceData/Generators/generate_country_constants.py from pycountry "
+        f"{version};",
+        "// see ReferenceData/Generators/README.md for how to regenerate it and the naming rules.",
+        "",
+        "extension Country {",
+    ]
+    for row, (r, name) in enumerate(zip(rows, names)):
+        label = r["commonName"]
+        if r["alpha2"] == "CN":
+            lines.append(f"  /// {label} ({r['alpha2']}), the default origin state.")
+        elif r["isUserAssigned"]:
+            lines.append(f"  /// {label} ({r['alpha2']}, user-assigned: not an ISO 3166-1 code).")
+        else:
+            lines.append(f"  /// {label} ({r['alpha2']}).")
+        lines.append(f"  @inlinable public static var {name}: Country {{ Country(unchecked: {row}) }}")
+    lines += [
+        "}",
+        "",
+        "/// Every constant of `Country+Constants.swift` with its name and alpha-2 code, in table",
+        "/// order, so tests can check that each code has exactly one constant.",
+        "internal let countryConstants: [(name: String, alpha2: String, country: Country)] = [",
+    ]
+    for r, name in zip(rows, names):
+        lines.append(f'  ("{name}", "{r["alpha2"]}", .{name}),')
+    lines.append("]")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    version = table.pycountry_version()
+    if version != table.EXPECTED_PYCOUNTRY:
+        print(f"warning: pycountry {version}, the committed table used "
+              f"{table.EXPECTED_PYCOUNTRY}", file=sys.stderr)
+    sys.stdout.write(swift_source(table.entries(), version))
+
+
+if __name__ == "__main__":
+    main()
