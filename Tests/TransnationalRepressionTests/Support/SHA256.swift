@@ -39,43 +39,48 @@ enum SHA256 {
       message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
     var w = [UInt32](repeating: 0, count: 64)
-    for block in stride(from: 0, to: message.count, by: 64) {
-      for t in 0..<16 {
-        let i = block + 4 * t
-        w[t] =
-          UInt32(message[i]) << 24 | UInt32(message[i + 1]) << 16 | UInt32(message[i + 2]) << 8
-          | UInt32(message[i + 3])
+    // Unsafe buffers: the tests run unoptimized, where checked indexing costs several times more.
+    message.withUnsafeBufferPointer { m in
+      w.withUnsafeMutableBufferPointer { w in
+        k.withUnsafeBufferPointer { k in
+          for block in stride(from: 0, to: m.count, by: 64) {
+            for t in 0..<16 {
+              let i = block + 4 * t
+              w[t] = UInt32(m[i]) << 24 | UInt32(m[i + 1]) << 16 | UInt32(m[i + 2]) << 8 | UInt32(m[i + 3])
+            }
+            for t in 16..<64 {
+              let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+              let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+              w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+            for t in 0..<64 {
+              let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+              let choose = (e & f) ^ (~e & g)
+              let t1 = hh &+ s1 &+ choose &+ k[t] &+ w[t]
+              let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+              let majority = (a & b) ^ (a & c) ^ (b & c)
+              let t2 = s0 &+ majority
+              hh = g
+              g = f
+              f = e
+              e = d &+ t1
+              d = c
+              c = b
+              b = a
+              a = t1 &+ t2
+            }
+            h[0] = h[0] &+ a
+            h[1] = h[1] &+ b
+            h[2] = h[2] &+ c
+            h[3] = h[3] &+ d
+            h[4] = h[4] &+ e
+            h[5] = h[5] &+ f
+            h[6] = h[6] &+ g
+            h[7] = h[7] &+ hh
+          }
+        }
       }
-      for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-      for t in 0..<64 {
-        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-        let choose = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ choose &+ k[t] &+ w[t]
-        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ majority
-        hh = g
-        g = f
-        f = e
-        e = d &+ t1
-        d = c
-        c = b
-        b = a
-        a = t1 &+ t2
-      }
-      h[0] = h[0] &+ a
-      h[1] = h[1] &+ b
-      h[2] = h[2] &+ c
-      h[3] = h[3] &+ d
-      h[4] = h[4] &+ e
-      h[5] = h[5] &+ f
-      h[6] = h[6] &+ g
-      h[7] = h[7] &+ hh
     }
     return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
   }
