@@ -1,55 +1,73 @@
 #!/usr/bin/env bash
 # Compares the Swift counting kernel (tnr-benchmark columns) with the counting-core baseline of
-# shared/bench (see shared/bench/RESULTS.md) in ONE run on this machine: the C reference (ref.c:
-# plain loop, 4 sub-tables, blocked u16 keys; 1 and 2 threads) and the Python peers (numpy,
-# polars, duckdb, pandas via peers.py), at N = 1e6, 1e7, 1e8 rows; and the CSV end to end on
-# gen.py's 1e6-row CSV (tnr-benchmark csv: read + full validation into columns + count, against
-# ref.c's fixed-schema parser and the peers' read_csv/scan_csv + group-by). Then prints
-#   1. shared/bench's own report (peers.py report), with the Swift rows added, and
+# the project's shared benchmark, committed in Benchmarks/Peers/ (see Benchmarks/Peers/README.md
+# and RESULTS.md) in ONE run on this machine: the C reference (ref.c: plain loop, 4 sub-tables,
+# blocked u16 keys; 1 and 2 threads) and the Python peers (numpy, polars, duckdb, pandas via
+# peers.py), at N = 1e6, 1e7, 1e8 rows; and the CSV end to end on gen.py's 1e6-row CSV
+# (tnr-benchmark csv: read + full validation into columns + count, against ref.c's fixed-schema
+# parser and the peers' read_csv/scan_csv + group-by). Then prints
+#   1. the shared benchmark's own report (peers.py report), with the Swift rows added, and
 #   2. Markdown tables of Swift rows/s against each peer's (in memory, and CSV end to end).
 #
 # Usage (from anywhere; paths are relative to this script):
 #   Benchmarks/compare-with-peers.sh
 #   SIZES=1e6,1e7 Benchmarks/compare-with-peers.sh      # smaller run
+#   SIZES=1e5 CSV=1e5 Benchmarks/compare-with-peers.sh  # smoke run (seconds, apart from builds)
 #   PEERS=numpy Benchmarks/compare-with-peers.sh         # fewer Python peers (PEERS= for none)
 #
 # Environment:
-#   TNR_SHARED_BENCH  shared/bench (default: $(dirname "$0")/../../shared/bench)
-#   TNR_BENCH_WORK    where data, the C binary and results go (default: bench-data/ beside the
-#                     checkout, i.e. $(dirname "$0")/../../bench-data). gen.py, peers.py and ref.c are
-#                     copied there, since peers.py reads data/ next to itself; shared/ is never written.
+#   TNR_SHARED_BENCH  the benchmark's gen.py, peers.py and ref.c (default: $(dirname "$0")/Peers;
+#                     point it at the project's shared/bench to use that copy instead)
+#   TNR_BENCH_WORK    where data, the C binary and results go (default: $(dirname "$0")/.work,
+#                     which git ignores). gen.py, peers.py and ref.c are copied there, since
+#                     peers.py reads data/ next to itself; TNR_SHARED_BENCH is never written.
 #                     About 0.55 GB of data for N up to 1e8, generated once (or linked from
-#                     shared/bench/data when run.sh already made it there).
+#                     TNR_SHARED_BENCH/data when its run.sh already made it there).
 #   SIZES             comma-separated N (default 1e6,1e7,1e8)
 #   CSV               N of the CSV end-to-end comparison (default 1e6; CSV= skips it)
 #   PEERS             comma-separated Python peers (default numpy,polars,duckdb,pandas)
 #   THREADS           Swift thread counts (default "1 2")
-#   PYTHON            Python interpreter (default python3)
-# Missing Python packages are installed with pip, pinned as shared/bench/run.sh pins them.
+#   PYTHON            Python interpreter to use as is (default: the virtual environment below)
+#   TNR_BENCH_VENV    virtual environment made with python3 -m venv when PYTHON is unset and it
+#                     does not exist yet (default: $(dirname "$0")/.venv, which git ignores)
+# The Python packages the chosen peers need (numpy for gen.py; pandas, polars, duckdb + pyarrow)
+# are installed with pip into that environment when missing, pinned as Benchmarks/Peers/run.sh
+# pins them: numpy (unpinned), pandas==3.1.1, polars==2.1.0, duckdb==2.0.0, pyarrow==26.0.1.
+# Needs python3 (with venv and pip), gcc and swift; pip needs network access to PyPI once.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-shared=${TNR_SHARED_BENCH:-$here/../../shared/bench}
+shared=${TNR_SHARED_BENCH:-$here/Peers}
 SIZES=${SIZES:-1e6,1e7,1e8}
 CSV=${CSV-1e6}
 PEERS=${PEERS-numpy,polars,duckdb,pandas}
 THREADS=${THREADS:-1 2}
-PY=${PYTHON:-python3}
 export PYTHONDONTWRITEBYTECODE=1
 log() { printf '[compare-with-peers %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 [ -f "$shared/gen.py" ] && [ -f "$shared/peers.py" ] && [ -f "$shared/ref.c" ] \
-  || die "no shared/bench at $shared (set TNR_SHARED_BENCH)"
+  || die "no gen.py, peers.py and ref.c in $shared (Benchmarks/Peers in a clone; or set TNR_SHARED_BENCH)"
 shared=$(cd "$shared" && pwd)
-command -v "$PY" >/dev/null || die "$PY not found"
+if [ -n "${PYTHON:-}" ]; then
+  PY=$PYTHON
+  command -v "$PY" >/dev/null || die "$PY not found"
+else
+  venv=${TNR_BENCH_VENV:-$here/.venv}
+  if [ ! -x "$venv/bin/python" ]; then
+    command -v python3 >/dev/null || die "python3 not found (or set PYTHON)"
+    log "creating the virtual environment $venv"
+    python3 -m venv "$venv" || die "python3 -m venv $venv failed (install python3-venv, or set PYTHON)"
+  fi
+  PY=$venv/bin/python
+fi
 command -v gcc >/dev/null || die "gcc not found (needed for the C reference)"
 command -v swift >/dev/null || die "swift not found"
 
-# 1. Working directory beside the checkout (shared/ is left untouched), with copies of the
-#    scripts; data files that shared/bench/data already holds are linked, not regenerated.
-work=${TNR_BENCH_WORK:-$repo/../bench-data}
+# 1. Working directory (TNR_SHARED_BENCH is left untouched), with copies of the scripts; data
+#    files that TNR_SHARED_BENCH/data already holds are linked, not regenerated.
+work=${TNR_BENCH_WORK:-$here/.work}
 mkdir -p "$work/data"
 work=$(cd "$work" && pwd)
 if [ "$work" != "$shared" ]; then
@@ -80,7 +98,7 @@ done
 missing=""
 for m in $need; do "$PY" -c "import $m" 2>/dev/null || missing="$missing $m"; done
 if [ -n "$missing" ]; then
-  log "installing missing Python packages:$missing"
+  log "installing missing Python packages into $("$PY" -c 'import sys; print(sys.prefix)'):$missing"
   pins=""
   for m in $missing; do
     case $m in

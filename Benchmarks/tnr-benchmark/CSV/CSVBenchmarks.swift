@@ -5,7 +5,7 @@ import TransnationalRepression
 ///
 /// The input is gen.py's CSV of `--size` rows (default 10⁶, 27.35 MB), generated in process
 /// (``BaselineCSV``) and written to a temporary file before timing; the file is then in the page
-/// cache, as in shared/bench's CSV measurements. Every stage reads it through
+/// cache, as in the CSV measurements of Benchmarks/Peers. Every stage reads it through
 /// ``BaselineCSV/mapping`` and validates every row.
 enum CSVBenchmarks {
   static let all: [Benchmark] = [

@@ -3,7 +3,7 @@ import TransnationalRepression
 
 /// `tnr-benchmark csv FILE.csv`: gen.py's CSV end to end — read, validate every row through
 /// ``BaselineCSV/mapping`` into columns, count (host, category, year) — with the table checksum
-/// compared with the generator's (`FILE.csv.json`), in the JSON fields `shared/bench/peers.py
+/// compared with the generator's (`FILE.csv.json`), in the JSON fields `Benchmarks/Peers/peers.py
 /// report` reads (group `e2e`).
 enum CSVCommands {
   static func csv(_ options: Options) throws -> Int32 {

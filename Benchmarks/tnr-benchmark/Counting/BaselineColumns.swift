@@ -1,5 +1,5 @@
 /// Columns of synthetic incidents in memory, 64-byte aligned, owned by this object (freed when
-/// it is released): the layout of the columnar store and of `shared/bench/gen.py`'s binary file.
+/// it is released): the layout of the columnar store and of `Benchmarks/Peers/gen.py`'s binary file.
 final class BaselineColumns {
   /// The number of rows.
   let rows: Int

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// The synthetic incidents of `shared/bench/gen.py`, ported exactly so that rows generated here
+/// The synthetic incidents of `Benchmarks/Peers/gen.py`, ported exactly so that rows generated here
 /// equal the generator's files (and their table checksums match).
 ///
 /// Row *i* depends only on (seed, *i*): `r = splitmix64((i + 1) * 0x9E3779B97F4A7C15 + seed)`;
@@ -9,7 +9,7 @@ import Dispatch
 /// integer inverse-CDF thresholds. The thresholds below are gen.py's `COUNTRY_T`, `KIND_T` and
 /// `YEAR_T`, printed by
 /// `python3 -c 'import gen; print(list(map(int, gen.COUNTRY_T)))'` (and likewise) in
-/// `shared/bench`, so no floating-point step is repeated here. Synthetic data, not observations.
+/// `Benchmarks/Peers`, so no floating-point step is repeated here. Synthetic data, not observations.
 enum BaselineGenerator {
   /// gen.py's `SEED`.
   static let seed: UInt64 = 0x7E5_2026

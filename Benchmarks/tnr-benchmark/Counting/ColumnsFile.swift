@@ -14,7 +14,7 @@ struct ColumnsFileError: Error, CustomStringConvertible {
   }
 }
 
-/// Reads the binary columnar file written by `shared/bench/gen.py`.
+/// Reads the binary columnar file written by `Benchmarks/Peers/gen.py`.
 ///
 /// Layout (little-endian): a 64-byte header, then `u16 country[n]`, `u8 kind[n]` and
 /// `u16 year[n]`, each at the offset the header records:

@@ -125,7 +125,7 @@ enum CountingCommands {
     return failed ? 1 : 0
   }
 
-  /// Fields that let `shared/bench/peers.py report` show this result beside the peers.
+  /// Fields that let `Benchmarks/Peers/peers.py report` show this result beside the peers.
   static func peerFields(_ result: BenchmarkResult, variant: String) -> [(String, JSONValue)] {
     [
       ("group", .string("count")),

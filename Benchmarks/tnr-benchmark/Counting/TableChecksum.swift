@@ -1,6 +1,6 @@
 /// The checksum every peer of the counting baseline prints: FNV-1a 64 over the cells of the
 /// dense table taken as little-endian `UInt64`, as 16 lower-case hex digits (the definition in
-/// `shared/bench/gen.py`, `fnv1a64`).
+/// `Benchmarks/Peers/gen.py`, `fnv1a64`).
 enum TableChecksum {
   static func fnv1a64<C: Collection>(_ cells: C) -> String where C.Element == UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325

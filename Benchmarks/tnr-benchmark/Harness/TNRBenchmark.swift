@@ -7,7 +7,7 @@ enum TNRBenchmark {
     usage: tnr-benchmark COMMAND [options]
 
     commands:
-      columns FILE.bin   count (country, kind, year) of a shared/bench/gen.py binary file into
+      columns FILE.bin   count (country, kind, year) of a Benchmarks/Peers/gen.py binary file into
                          the 22,500-cell table and check the generator's checksum
                          [--threads N] [--repetitions R] [--warmup W]
       csv FILE.csv       read gen.py's CSV (id,kind,host_country_iso2,year) with full

@@ -1,7 +1,7 @@
 /// A field of the canonical incident CSV schema.
 ///
-/// The schema is the one documented for `documented-events.csv` in the bundled data's README:
-/// sixteen snake_case columns, countries as ISO 3166-1 alpha-2. The raw values are the column
+/// The schema is the one of the bundled `documented-events.csv`, described column by column, with
+/// the values each column accepts, in <doc:CanonicalSchema>: sixteen snake_case columns, countries as ISO 3166-1 alpha-2. The raw values are the column
 /// names. Four optional columns extend it for what the model holds beyond the schema; the writer
 /// adds them only when a record needs them (and `person_name` only when asked):
 /// `detention_outcome`, `gender`, `source_publisher` and `person_name`. Further sources go in

@@ -31,7 +31,7 @@ public struct Country: Hashable, Sendable {
   /// The position of this country in ``Country/allCountries``.
   ///
   /// The bundled table is ordered by alpha-2 code with `XK` last, the same order as the
-  /// benchmark generator `shared/bench/gen.py`, so this is also the generator's country code.
+  /// benchmark generator `Benchmarks/Peers/gen.py`, so this is also the generator's country code.
   public let index: UInt16
 
   @usableFromInline

@@ -28,7 +28,7 @@ internal struct ISO3166Entry: Sendable {
 
 /// The bundled ISO 3166-1 table: the 249 officially assigned alpha-2 codes in alphabetical
 /// order, then the user-assigned `XK` (Kosovo) last — 250 rows, in the same order as the
-/// `ISO2` list of the benchmark generator `shared/bench/gen.py`.
+/// `ISO2` list of the benchmark generator `Benchmarks/Peers/gen.py`.
 ///
 /// Source: ISO 3166-1 as distributed in Debian's iso-codes (`iso3166-1.json`) and packaged
 /// by the pycountry Python package, version 26.2.16. SHA-256 of that `iso3166-1.json`:

@@ -68,15 +68,6 @@ struct BundledDataTests {
     #expect(Self.sample.filter { $0.sources.first?.date == nil }.map(\.id) == ["DOC-002", "DOC-063"])
   }
 
-  @Test("the bundled resources are byte-identical to shared/data",
-        .enabled(if: FileManager.default.fileExists(atPath: Fixtures.sharedData.path)))
-  func resourcesMatchSharedData() throws {
-    for resource in BundledResource.allCases {
-      let shared = Fixtures.sharedData.appendingPathComponent(resource.rawValue)
-      #expect(try resource.data() == Data(contentsOf: shared), "\(resource.rawValue)")
-    }
-  }
-
   @Test("every bundled resource is present and the sample file has 82 lines")
   func resourcesPresent() throws {
     for resource in BundledResource.allCases {

@@ -36,7 +36,7 @@ struct CountryTableTests {
     }
   }
 
-  @Test("row order is the ISO2 list of shared/bench/gen.py")
+  @Test("row order is the ISO2 list of Benchmarks/Peers/gen.py")
   func orderMatchesBenchmarkGenerator() {
     #expect(iso3166Entries.map(\.alpha2) == CountryTableTestData.genPyISO2)
     // Alphabetical, with XK last.
@@ -48,9 +48,7 @@ struct CountryTableTests {
     }
   }
 
-  @Test(
-    "the embedded ISO2 list still equals shared/bench/gen.py",
-    .enabled(if: FileManager.default.fileExists(atPath: CountryTableTestData.genPy.path)))
+  @Test("the embedded ISO2 list still equals Benchmarks/Peers/gen.py")
   func embeddedListMatchesGenPy() throws {
     let source = try String(contentsOf: CountryTableTestData.genPy, encoding: .utf8)
     let start = try #require(source.range(of: "ISO2 = \"\"\""))
@@ -234,7 +232,7 @@ struct CountryTableTests {
 
 /// Test data for ``CountryTableTests``. Test support, not API.
 private enum CountryTableTestData {
-  /// The `ISO2` list of `shared/bench/gen.py`, copied so the order test needs no Python.
+  /// The `ISO2` list of `Benchmarks/Peers/gen.py`, copied so the order test needs no Python.
   static let genPyISO2: [String] = """
     AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
     BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
@@ -254,9 +252,8 @@ private enum CountryTableTestData {
     .deletingLastPathComponent()  // Tests
     .deletingLastPathComponent()
 
-  /// `shared/bench/gen.py` beside the checkout, when present.
-  static let genPy: URL = checkout.deletingLastPathComponent()
-    .appendingPathComponent("shared/bench/gen.py")
+  /// The committed copy of the shared benchmark's generator.
+  static let genPy: URL = checkout.appendingPathComponent("Benchmarks/Peers/gen.py")
 
   /// A file of `Sources/TransnationalRepression/ReferenceData/Resources/`.
   static func resource(_ name: String) -> URL {

@@ -25,10 +25,26 @@ enum Fixtures {
     try JSONDecoder().decode(type, from: data(relativePath))
   }
 
-  /// `../shared/data/` beside the checkout, when present (it is in CI and on developer machines).
-  static let sharedData: URL = directory
+  /// The root of the checkout (the folder holding `Package.swift`).
+  static let checkout: URL = directory
     .deletingLastPathComponent()  // Tests
     .deletingLastPathComponent()  // checkout
+
+  /// The committed copies of the shared data files the library bundles:
+  /// `Sources/TransnationalRepression/ReferenceData/Resources/`.
+  static let bundledResources: URL = checkout
+    .appendingPathComponent("Sources/TransnationalRepression/ReferenceData/Resources", isDirectory: true)
+
+  /// The project's shared folder, `../shared/` beside the checkout. It exists on the project's
+  /// machines, not in a user's clone: no test may need it, and the tests that compare the
+  /// committed copies with it run only when it is there.
+  static let shared: URL = checkout
     .deletingLastPathComponent()
-    .appendingPathComponent("shared/data", isDirectory: true)
+    .appendingPathComponent("shared", isDirectory: true)
+
+  /// `../shared/data/` beside the checkout, when present.
+  static let sharedData: URL = shared.appendingPathComponent("data", isDirectory: true)
+
+  /// Whether `../shared/` is beside the checkout.
+  static var sharedIsPresent: Bool { FileManager.default.fileExists(atPath: shared.path) }
 }

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// so a (country, kind, year) count over 250 countries, 3 kinds and the years 1997–2026 has
 /// 22,500 cells and cell `(country * 3 + kind) * 30 + (year - 1997)`, the layout of the
-/// benchmark generator `shared/bench/gen.py`.
+/// benchmark generator `Benchmarks/Peers/gen.py`.
 ///
 /// ## How it is fast
 ///
@@ -41,8 +41,8 @@ import Foundation
 /// of range throws ``CountingKernelError`` naming the first bad row; nothing is ever written
 /// outside the table, and `table` is left unchanged.
 ///
-/// The algorithm is the one the C reference `shared/bench/ref.c` ("blocked u16 keys") measures;
-/// see `shared/bench/RESULTS.md` for the speed of the C reference and of numpy, DuckDB, Polars
+/// The algorithm is the one the C reference `Benchmarks/Peers/ref.c` ("blocked u16 keys") measures;
+/// see `Benchmarks/Peers/RESULTS.md` for the speed of the C reference and of numpy, DuckDB, Polars
 /// and pandas on the same data.
 public enum CountingKernel {
   /// The number of rows whose keys are built before they are scattered into the table.

@@ -15,7 +15,7 @@
 ///
 /// which can be computed for any *k* directly. ``SyntheticIncidents`` gives row *i* the outputs
 /// 8*i* … 8*i* + 7, so a row never depends on another and any range of rows can be generated on
-/// any thread. `shared/bench/gen.py` uses the same construction (one output per row).
+/// any thread. `Benchmarks/Peers/gen.py` uses the same construction (one output per row).
 @usableFromInline
 internal enum SplitMix64 {
   /// The golden-ratio increment γ.

@@ -35,7 +35,7 @@ import Foundation
 /// Record *i* uses outputs 8*i* + *j*: *j* = 0 category and mode, 1 phase and year, 2 host and
 /// origin, 3 persons band, qualifier and group, 4 date, 5 persons within the band and a second
 /// group (6 and 7 are spare), so rows can be generated in any order and on any thread. Choices with weights compare 16 or 32 bits of an output with cumulative thresholds;
-/// uniform choices use the multiply-shift `(bits32 × n) >> 32`. `shared/bench/gen.py` builds its
+/// uniform choices use the multiply-shift `(bits32 × n) >> 32`. `Benchmarks/Peers/gen.py` builds its
 /// rows the same way (one output per row).
 ///
 /// ## Labelled synthetic

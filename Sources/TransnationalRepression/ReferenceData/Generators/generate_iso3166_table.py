@@ -13,9 +13,9 @@ field (not `official_name`, not `common_name`), unchanged.
 
 Rows are the 249 officially assigned alpha-2 codes in alphabetical order, then the
 user-assigned `XK` (Kosovo), which pycountry does not have and which is added here by hand. This
-is the order of the `ISO2` list in shared/bench/gen.py; when that file is found (by default at
-../../../../../shared/bench/gen.py, i.e. beside the repository) the script checks the order
-against it.
+is the order of the `ISO2` list in Benchmarks/Peers/gen.py (the project's shared benchmark);
+when that file is found (by default at ../../../../Benchmarks/Peers/gen.py, i.e. in the
+repository) the script checks the order against it.
 
 Regions: every code is first placed in its UN M49 geoscheme sub-region (`M49_SUBREGIONS`
 below, as data). Each sub-region has a default `Region` (`SUBREGION_DEFAULT`), and
@@ -143,7 +143,7 @@ REGION_CASES = {
 KOSOVO = {"alpha2": "XK", "alpha3": "XKX", "numeric": 0, "name": "Kosovo", "commonName": "Kosovo"}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_GEN_PY = os.path.normpath(os.path.join(HERE, *[".."] * 5, "shared", "bench", "gen.py"))
+DEFAULT_GEN_PY = os.path.normpath(os.path.join(HERE, *[".."] * 4, "Benchmarks", "Peers", "gen.py"))
 
 
 def fail(message):
@@ -182,7 +182,7 @@ def region_map():
 
 
 def gen_py_order(path):
-    """The ISO2 list of shared/bench/gen.py, read without importing it (it needs numpy)."""
+    """The ISO2 list of Benchmarks/Peers/gen.py, read without importing it (it needs numpy)."""
     with open(path, encoding="utf-8") as f:
         tree = ast.parse(f.read())
     for node in tree.body:
@@ -264,7 +264,7 @@ def swift_source(rows, version, digest):
         "",
         "/// The bundled ISO 3166-1 table: the 249 officially assigned alpha-2 codes in alphabetical",
         "/// order, then the user-assigned `XK` (Kosovo) last — 250 rows, in the same order as the",
-        "/// `ISO2` list of the benchmark generator `shared/bench/gen.py`.",
+        "/// `ISO2` list of the benchmark generator `Benchmarks/Peers/gen.py`.",
         "///",
         "/// Source: ISO 3166-1 as distributed in Debian's iso-codes (`iso3166-1.json`) and packaged",
         f"/// by the pycountry Python package, version {version}. SHA-256 of that `iso3166-1.json`:",
@@ -316,7 +316,7 @@ def judgement_calls_markdown():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gen-py", default=DEFAULT_GEN_PY,
-                        help="path to shared/bench/gen.py, to check the row order against")
+                        help="path to Benchmarks/Peers/gen.py, to check the row order against")
     parser.add_argument("--judgement-calls", action="store_true",
                         help="print the region judgement calls as Markdown instead")
     args = parser.parse_args()
