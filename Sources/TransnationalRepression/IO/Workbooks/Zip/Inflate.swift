@@ -547,67 +547,112 @@ struct InflateDecoder {
   }
 
   /// Decodes one Huffman block with the current tables.
+  ///
+  /// The loop keeps the bit buffer, positions and pointers in locals (registers) and writes them
+  /// back to `self` only around the slow paths: a refill near the end of the input, growing the
+  /// output, an error, and the end of the block.
   mutating func huffmanBlock() throws(InflateError) {
     let litlenMask = UInt64(1 << InflateDecoder.litlenBits - 1)
     let distMask = UInt64(1 << InflateDecoder.distBits - 1)
+    let kindMask = InflateDecoder.kindMask
+    let input = self.input
+    let fastEnd = inCount - 8
+    let litlen = self.litlen
+    let dist = self.dist
+    var bitbuf = self.bitbuf
+    var bitsLeft = self.bitsLeft
+    var inPos = self.inPos
+    var out = self.out
+    var outCap = self.outCap
+    var outPos = self.outPos
+
     while true {
-      try refill()
-      var entry = litlen[Int(truncatingIfNeeded: bitbuf & litlenMask)]
-      if entry & InflateDecoder.kindMask == InflateDecoder.kindSubtable {
-        consume(InflateDecoder.litlenBits)
-        entry = litlen[Int(entry >> 16) &+ peek(Int((entry >> 8) & 31))]
+      if inPos <= fastEnd {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(input + inPos).loadUnaligned(as: UInt64.self))
+        bitbuf |= word &<< UInt64(truncatingIfNeeded: bitsLeft)
+        inPos &+= (63 &- bitsLeft) &>> 3
+        bitsLeft |= 56
+      } else {
+        (self.bitbuf, self.bitsLeft, self.inPos) = (bitbuf, bitsLeft, inPos)
+        try refillSlowly()
+        (bitbuf, bitsLeft, inPos) = (self.bitbuf, self.bitsLeft, self.inPos)
       }
-      consume(Int(entry & 31))
-      let kind = entry & InflateDecoder.kindMask
+      var entry = litlen[Int(truncatingIfNeeded: bitbuf & litlenMask)]
+      if entry & kindMask == InflateDecoder.kindSubtable {
+        bitbuf &>>= UInt64(InflateDecoder.litlenBits)
+        bitsLeft &-= InflateDecoder.litlenBits
+        let subMask = (UInt64(1) &<< UInt64((entry >> 8) & 31)) &- 1
+        entry = litlen[Int(entry >> 16) &+ Int(truncatingIfNeeded: bitbuf & subMask)]
+      }
+      bitbuf &>>= UInt64(entry & 31)
+      bitsLeft &-= Int(entry & 31)
+      let kind = entry & kindMask
       if kind == InflateDecoder.kindLiteral {
-        if outPos >= outCap { try grow(outPos + 1) }
+        if outPos >= outCap {
+          (self.bitbuf, self.bitsLeft, self.inPos, self.outPos) = (bitbuf, bitsLeft, inPos, outPos)
+          try grow(outPos + 1)
+          (out, outCap) = (self.out, self.outCap)
+        }
         out[outPos] = UInt8(truncatingIfNeeded: entry >> 16)
         outPos &+= 1
         continue
       }
       if kind != InflateDecoder.kindBase {
+        (self.bitbuf, self.bitsLeft, self.inPos, self.outPos) = (bitbuf, bitsLeft, inPos, outPos)
         if kind == InflateDecoder.kindEnd { return }
         throw failure(.invalidSymbol)
       }
-      let lengthExtra = Int((entry >> 8) & 31)
-      let length = Int(entry >> 16) &+ take(lengthExtra)
+      let lengthExtra = UInt64((entry >> 8) & 31)
+      let length = Int(entry >> 16) &+ Int(truncatingIfNeeded: bitbuf & ((1 &<< lengthExtra) &- 1))
+      bitbuf &>>= lengthExtra
+      bitsLeft &-= Int(lengthExtra)
 
       var d = dist[Int(truncatingIfNeeded: bitbuf & distMask)]
-      if d & InflateDecoder.kindMask == InflateDecoder.kindSubtable {
-        consume(InflateDecoder.distBits)
-        d = dist[Int(d >> 16) &+ peek(Int((d >> 8) & 31))]
+      if d & kindMask == InflateDecoder.kindSubtable {
+        bitbuf &>>= UInt64(InflateDecoder.distBits)
+        bitsLeft &-= InflateDecoder.distBits
+        let subMask = (UInt64(1) &<< UInt64((d >> 8) & 31)) &- 1
+        d = dist[Int(d >> 16) &+ Int(truncatingIfNeeded: bitbuf & subMask)]
       }
-      guard d & InflateDecoder.kindMask == InflateDecoder.kindBase else {
+      if d & kindMask != InflateDecoder.kindBase {
+        (self.bitbuf, self.bitsLeft, self.inPos, self.outPos) = (bitbuf, bitsLeft, inPos, outPos)
         throw failure(.invalidSymbol)
       }
-      consume(Int(d & 31))
-      let distance = Int(d >> 16) &+ take(Int((d >> 8) & 31))
-      guard distance <= outPos else { throw failure(.distanceTooFarBack) }
-      if length > outCap &- outPos { try grow(outPos + length) }
-      copyMatch(length: length, distance: distance)
+      bitbuf &>>= UInt64(d & 31)
+      bitsLeft &-= Int(d & 31)
+      let distExtra = UInt64((d >> 8) & 31)
+      let distance = Int(d >> 16) &+ Int(truncatingIfNeeded: bitbuf & ((1 &<< distExtra) &- 1))
+      bitbuf &>>= distExtra
+      bitsLeft &-= Int(distExtra)
+      if distance > outPos {
+        (self.bitbuf, self.bitsLeft, self.inPos, self.outPos) = (bitbuf, bitsLeft, inPos, outPos)
+        throw failure(.distanceTooFarBack)
+      }
+      if length > outCap &- outPos {
+        (self.bitbuf, self.bitsLeft, self.inPos, self.outPos) = (bitbuf, bitsLeft, inPos, outPos)
+        try grow(outPos + length)
+        (out, outCap) = (self.out, self.outCap)
+      }
+      let destination = out + outPos
+      if distance >= 8 {
+        // Eight bytes at a time; each load reads bytes already final because distance >= 8.
+        // The last store may run up to 7 bytes past the match, into the slack.
+        var to = UnsafeMutableRawPointer(destination)
+        var from = UnsafeRawPointer(destination - distance)
+        let end = to + length
+        repeat {
+          to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+          to += 8
+          from += 8
+        } while to < end
+      } else if distance == 1 {
+        destination.update(repeating: destination[-1], count: length)
+      } else {
+        let source = destination - distance
+        for k in 0..<length { destination[k] = source[k] }
+      }
+      outPos &+= length
     }
-  }
-
-  @inline(__always)
-  mutating func copyMatch(length: Int, distance: Int) {
-    let destination = out + outPos
-    if distance >= 8 {
-      // Eight bytes at a time; each load reads bytes already final because distance >= 8.
-      // The last store may run up to 7 bytes past the match, into the slack.
-      var d = UnsafeMutableRawPointer(destination)
-      var s = UnsafeRawPointer(destination - distance)
-      let end = d + length
-      repeat {
-        d.storeBytes(of: s.loadUnaligned(as: UInt64.self), as: UInt64.self)
-        d += 8
-        s += 8
-      } while d < end
-    } else if distance == 1 {
-      destination.update(repeating: destination[-1], count: length)
-    } else {
-      let source = destination - distance
-      for k in 0..<length { destination[k] = source[k] }
-    }
-    outPos &+= length
   }
 }

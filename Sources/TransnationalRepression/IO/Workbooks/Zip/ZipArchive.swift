@@ -145,7 +145,7 @@ public struct ZipArchive: Sendable {
   public init(bytes: [UInt8], limits: Limits = Limits()) throws(ZipError) {
     self.bytes = bytes
     self.limits = limits
-    let reader = ByteReader(bytes: bytes)
+    let reader = ZipByteReader(bytes: bytes)
     let directory = try ZipArchive.findCentralDirectory(reader)
     if directory.count > limits.maxEntries {
       throw ZipError(
@@ -331,7 +331,7 @@ private func hex(_ value: UInt32) -> String {
 // MARK: - Reading the structure
 
 /// Bounds-checked little-endian reads over the archive's bytes.
-struct ByteReader {
+struct ZipByteReader {
   let bytes: [UInt8]
   var count: Int { bytes.count }
 
@@ -364,7 +364,7 @@ extension ZipArchive {
 
   /// Finds the end-of-central-directory record (the last one whose fields are consistent; a
   /// comment may hold a fake signature) and, where needed, the ZIP64 end record.
-  static func findCentralDirectory(_ r: ByteReader) throws(ZipError) -> Directory {
+  static func findCentralDirectory(_ r: ZipByteReader) throws(ZipError) -> Directory {
     let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
     if r.count >= 8 && Array(r.bytes[0..<8]) == oleMagic {
       throw ZipError(
@@ -397,7 +397,7 @@ extension ZipArchive {
     throw ZipError(.notAnArchive, message: "the file is not a ZIP archive")
   }
 
-  static func readEnd(_ r: ByteReader, at pos: Int) throws(ZipError) -> Directory {
+  static func readEnd(_ r: ZipByteReader, at pos: Int) throws(ZipError) -> Directory {
     let commentLength = r.u16(pos + 20)
     guard pos + 22 + commentLength <= r.count else {
       throw ZipError(
@@ -462,7 +462,7 @@ extension ZipArchive {
 
   /// Reads the central-directory entry at `p` (advancing it) and its local header.
   static func readEntry(
-    _ r: ByteReader, at p: inout Int, directoryEnd: Int
+    _ r: ZipByteReader, at p: inout Int, directoryEnd: Int
   ) throws(ZipError) -> (entry: Entry, localOffset: Int) {
     guard p + 46 <= directoryEnd, r.u32(p) == centralSignature else {
       throw ZipError(
