@@ -9,7 +9,7 @@
 /// decompressed: offsets inside the file, no two entries' data overlapping, names without NUL
 /// bytes and unique, the entry count and the declared total size within ``Limits``.
 ///
-/// Extracting an entry (``data(for:)-(String)``) refuses encrypted entries and methods other
+/// Extracting an entry (`data(for:)`) refuses encrypted entries and methods other
 /// than stored and DEFLATE, refuses an entry whose declared size exceeds the limits or whose
 /// compression ratio marks it as a bomb, decompresses into one buffer of the declared size
 /// (so a header that understates the size fails as soon as the data passes it, and memory never
@@ -216,7 +216,7 @@ public struct ZipArchive: Sendable {
   /// - Parameter name: the entry's path inside the archive.
   /// - Returns: the entry's bytes, checked against its declared size and CRC-32.
   /// - Throws: ``ZipError`` with ``ZipError/Reason/entryNotFound`` when no entry has the name,
-  ///   or any error of ``data(for:)-(Entry)``.
+  ///   or any error of `data(for:)` for an entry.
   /// - Complexity: O(*n*) in the entry's size.
   public func data(for name: String) throws(ZipError) -> [UInt8] {
     guard let entry = entry(named: name) else {
