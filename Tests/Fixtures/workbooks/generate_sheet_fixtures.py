@@ -219,6 +219,10 @@ def hostile(files):
             sheet=sheet_xml('<row r="1048577"><c><v>1</v></c></row>'))
     variant("column-beyond-excel-limit.xlsx", "invalidCell", "xl/worksheets/sheet1.xml",
             sheet=sheet_xml('<row r="1"><c r="XFE1"><v>1</v></c></row>'))
+    # 3,000 rows of one cell in column XFD: 120 KB of XML that would lay out 49 million cells.
+    variant("sparse-cells-bomb.xlsx", "sheetTooLarge", "xl/worksheets/sheet1.xml",
+            sheet=sheet_xml("".join('<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (i, i)
+                                    for i in range(1, 3001))))
     variant("rows-out-of-order.xlsx", "invalidCell", "xl/worksheets/sheet1.xml",
             sheet=sheet_xml('<row r="5"><c><v>1</v></c></row><row r="2"><c><v>1</v></c></row>'))
     variant("shared-string-out-of-range.xlsx", "invalidCell", "xl/worksheets/sheet1.xml",

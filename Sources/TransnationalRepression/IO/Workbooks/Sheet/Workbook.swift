@@ -14,8 +14,9 @@
 ///
 /// Hostile files: the container's limits (``ZipArchive/Limits``) apply; XML that declares a DTD
 /// or entities, nests deeper than 256 elements or is malformed is refused; cell references
-/// beyond Excel's 1,048,576 rows and 16,384 columns are refused. Every failure is a
-/// ``WorkbookError``.
+/// beyond Excel's 1,048,576 rows and 16,384 columns are refused, and so is a sheet that would lay
+/// out more than 2^20 cells plus two per byte of its XML (gaps between cells included). Every
+/// failure is a ``WorkbookError``.
 ///
 /// ```swift
 /// let workbook = try Workbook(bytes: Array(try Data(contentsOf: url)))

@@ -45,6 +45,9 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible 
     /// A cell reference or position lies beyond Excel's limits (1,048,576 rows, 16,384
     /// columns), or a cell's value is unreadable.
     public static let invalidCell = Reason(rawValue: "invalidCell")
+    /// A sheet would lay out far more cells (gaps between cells included) than its XML holds:
+    /// a sparse-sheet memory bomb.
+    public static let sheetTooLarge = Reason(rawValue: "sheetTooLarge")
     /// No sheet has the name asked for.
     public static let sheetNotFound = Reason(rawValue: "sheetNotFound")
   }

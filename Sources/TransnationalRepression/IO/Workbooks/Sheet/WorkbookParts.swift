@@ -291,6 +291,10 @@ enum WorkbookParts {
       var column = 0
       var value: [UInt8] = []
       var buffer: [UInt8] = []
+      // Cells laid out, gaps included, are capped in proportion to the XML, so that a sparse
+      // sheet (one cell in column XFD per row) cannot turn a small part into gigabytes.
+      let maxCells = (1 << 20) + 2 * bytes.count
+      var laidOut = 0
 
       func invalid(_ what: String) -> WorkbookError {
         WorkbookError(.invalidCell, part: part, message: what)
@@ -435,6 +439,14 @@ enum WorkbookParts {
           } else {
             cell = .text(String(decoding: value, as: UTF8.self))
           }
+        }
+        laidOut += cellColumn - row.count
+        if laidOut > maxCells {
+          throw WorkbookError(
+            .sheetTooLarge, part: part,
+            message:
+              "the sheet lays out more than \(maxCells) cells (gaps included) from "
+              + "\(bytes.count) bytes of XML; it is too sparse to read as rows")
         }
         while row.count < cellColumn - 1 { row.append(.empty) }
         row.append(cell)
