@@ -347,8 +347,9 @@ enum WorkbookParts {
           continue
         }
         // A cell.
+        let attributes = s.cellAttributes()
         var cellColumn = column + 1
-        if let r = s.attribute("r") {
+        if let r = attributes.r {
           guard let ref = reference(s, r), ref.column > column else {
             let text = String(decoding: UnsafeBufferPointer(rebasing: s.bytes[r]), as: UTF8.self)
             throw invalid(
@@ -362,13 +363,13 @@ enum WorkbookParts {
             "row \(rowNumber) has more than \(Workbook.maxColumns) columns, Excel's limit")
         }
         column = cellColumn
-        let typeRange = s.attribute("t")
+        let typeRange = attributes.t
         let type: UInt8 =
           if let t = typeRange, !t.isEmpty {
             t.count == 9
               ? 0x69 /* inlineStr */ : t.count == 3 ? 0x74 /* str */ : s.bytes[t.lowerBound]
           } else { 0x6E }
-        let style = s.attribute("s").flatMap { integer(s, $0) } ?? 0
+        let style = attributes.s.flatMap { integer(s, $0) } ?? 0
         if s.selfClosing { continue }
         value.removeAll(keepingCapacity: true)
         var hasValue = false
