@@ -54,7 +54,7 @@ extension ColumnMapping: Codable {
     dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
   }
 
-  /// Encodes the mapping as the JSON that ``init(from:)`` reads (empty parts left out).
+  /// Encodes the mapping as the JSON that ``ColumnMapping/init(from:)`` reads (empty parts left out).
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     var columnNames: [String: String] = [:]

@@ -22,11 +22,11 @@
 ///
 /// A mapping can also say how to read the values of a spreadsheet as people keep it:
 ///
-/// - ``dateColumn``: one date column (`2015-07-09`, `July 2017`, `9 July 2015`, …) fills year,
-///   month, day and precision, read by ``IncidentDate/init(parsing:order:)`` with ``dateOrder``.
-/// - ``kindColumn``: a column of the file's own labels for the kind of incident, each mapped by
-///   ``values`` (key `"kind"`) to `CATEGORY/MODE`, such as `extradition/deportation`.
-/// - ``values``: for an enumerated field (`kind`, `category`, `mode`, `persons_qualifier`,
+/// - ``ColumnMapping/dateColumn``: one date column (`2015-07-09`, `July 2017`, `9 July 2015`, …) fills year,
+///   month, day and precision, read by ``IncidentDate/init(parsing:order:)`` with ``ColumnMapping/dateOrder``.
+/// - ``ColumnMapping/kindColumn``: a column of the file's own labels for the kind of incident, each mapped by
+///   ``ColumnMapping/values`` (key `"kind"`) to `CATEGORY/MODE`, such as `extradition/deportation`.
+/// - ``ColumnMapping/values``: for an enumerated field (`kind`, `category`, `mode`, `persons_qualifier`,
 ///   `date_precision`, `detention_outcome`, `gender`, `ethnic_groups`), the file's labels and the
 ///   schema value each stands for. Labels match ignoring case and surrounding spaces; a cell
 ///   whose label the vocabulary lacks is a rejected row that names the label and the known ones.
@@ -39,7 +39,7 @@
 ///   `notes`, and the optional columns) may be absent, and enumerated values compare ignoring
 ///   case. Every required column the file lacks is reported at once, in one error.
 ///
-/// The ``canonical`` mapping reads the canonical schema exactly, with none of this loosening.
+/// The ``ColumnMapping/canonical`` mapping reads the canonical schema exactly, with none of this loosening.
 ///
 /// ```swift
 /// // Case ID, Country, Date, Type, Number of people, Source
