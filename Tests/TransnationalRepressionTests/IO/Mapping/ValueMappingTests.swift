@@ -224,6 +224,39 @@ struct ValueMappingTests {
     #expect(Self.spreadsheetMapping().needsRecordReader)
   }
 
+  @Test("the columnar fast path agrees with the record reader on names, case and spaces under a plain mapping")
+  func columnarPlainMapping() throws {
+    // Every field has a column or a default, so the columnar reader keeps its fast path; rows it
+    // does not take on their bytes (a name, 'Detention', ' TR') go to the record reader.
+    let mapping = ColumnMapping(
+      columns: [.category: "kind", .host: "where"],
+      defaults: [
+        .origin: "CN", .month: "", .day: "", .datePrecision: "year", .mode: "unspecified",
+        .persons: "", .personsQualifier: "unknown", .ethnicGroups: "Uyghur",
+        .sourceTitle: "S", .sourceURL: "", .sourceDate: "", .notes: "",
+      ])
+    #expect(!mapping.needsRecordReader)
+    let text = """
+      id,kind,where,year
+      1,intimidation,TR,2019
+      2,Detention,Thailand,2015
+      3,extradition, TR ,2016
+      4,extradition,Congo,2016
+      5,EXTRADITION,Viet Nam,2017
+
+      """
+    let records = try IncidentCSV.read(text: text, mapping: mapping, mode: .lenient, today: Self.today)
+    #expect(records.dataset.map(\.host.alpha2) == ["TR", "TH", "TR", "VN"])
+    #expect(records.dataset.map(\.kind.category) == [.intimidation, .detention, .extradition, .extradition])
+    #expect(records.report.rejected.map(\.line) == [5])
+    for threads in [1, 2] {
+      let columns = try IncidentColumns.read(
+        text: text, mapping: mapping, mode: .lenient, today: Self.today, threads: threads)
+      #expect(columns.report == records.report)
+      #expect(columns.columns == IncidentColumns(records.dataset))
+    }
+  }
+
   @Test("the mapping round-trips through JSON with date and kind among the columns")
   func codable() throws {
     let mapping = Self.spreadsheetMapping(order: .dmy)
