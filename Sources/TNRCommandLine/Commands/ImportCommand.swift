@@ -136,6 +136,14 @@ enum ImportMappingOptions {
         throw UsageError("--value takes FIELD:LABEL=VALUE, not '\(entry)'")
       }
       let field = String(entry[..<colon])
+      let enumerated = [
+        "kind", "category", "mode", "persons_qualifier", "date_precision", "detention_outcome",
+        "gender", "ethnic_groups",
+      ]
+      guard enumerated.contains(field) else {
+        throw UsageError(
+          "--value takes labels of kind or an enumerated field (\(enumerated.joined(separator: ", "))), not '\(field)'")
+      }
       let label = String(entry[entry.index(after: colon)..<equals])
       let value = String(entry[entry.index(after: equals)...])
       mapping.values[field, default: [:]][label] = value

@@ -124,6 +124,8 @@ struct ImportCommandTests {
     #expect(runTNR(["import", path, "--map", "where=Country"]).status == 2)
     #expect(runTNR(["import", path, "--value", "kind-Deportation"]).status == 2)
     #expect(runTNR(["import", path, "--date-order", "dym"]).status == 2)
+    let wrongField = runTNR(["import", path, "--value", "host:Siam=TH"])
+    #expect(wrongField.status == 2 && wrongField.err.contains("not 'host'"), "\(wrongField.err)")
     #expect(runTNR(["import", path, "--output", "out.txt"]).status == 2)
     let badMapping = folder.appendingPathComponent("bad.json")
     try Data(#"{"columns": {"where": "X"}}"#.utf8).write(to: badMapping)
