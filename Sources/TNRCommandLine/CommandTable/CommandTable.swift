@@ -42,7 +42,7 @@ extension OptionSpec {
 /// help and the command reference in the README and the DocC catalog come from this table.
 public enum CommandTable {
   /// The commands, in the order the help lists them.
-  public static let commands: [CommandSpec] = [report, count, correlate, validate]
+  public static let commands: [CommandSpec] = [report, count, correlate, validate, `import`]
 
   /// The command named `name`.
   public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
@@ -148,4 +148,42 @@ public enum CommandTable {
       "tnr validate export.csv --map host=Country --default origin=CN",
     ],
     run: ValidateCommand.run)
+
+  static let `import` = CommandSpec(
+    name: "import",
+    summary: "Read a spreadsheet-style CSV through a mapping and write the canonical schema.",
+    positionals: [PositionalSpec("FILE", help: "The CSV file to import.")],
+    options: [
+      OptionSpec(
+        "map", "FIELD=COLUMN", repeatable: true,
+        help: "Read FIELD from the file's COLUMN; FIELD is a canonical field, date (one date column filling year, month, day, precision) or kind (labels mapped with --value kind:…)."),
+      .defaultField,
+      OptionSpec(
+        "value", "FIELD:LABEL=VALUE", repeatable: true,
+        help: "Read the file's LABEL as VALUE, ignoring case and spaces, e.g. --value kind:Deportation=extradition/deportation; an unmapped label is a rejected row."),
+      OptionSpec(
+        "date-order", "ORDER", choices: DateOrder.allCases.map(\.rawValue),
+        help: "The order of numeric dates such as 09/07/2015; without it they are rejected, never guessed."),
+      OptionSpec("mapping", "FILE.json", help: "Start from a saved mapping (as --print-mapping writes); flags override it."),
+      OptionSpec("print-mapping", help: "Print the mapping the options describe, as JSON, and read no file."),
+      OptionSpec("lenient", help: "Write every accepted row and list every rejected one (without it, stop at the first)."),
+      OptionSpec("output", "OUT.csv|OUT.json", help: "Write the canonical CSV or JSON to this file instead of standard output."),
+      OptionSpec(
+        "format", "F", choices: ["csv", "json"], default: "csv",
+        help: "Output format on standard output (with --output, the file's extension decides)."),
+      OptionSpec(
+        "today", "YYYY-MM-DD",
+        help: "The day of validation: dates after it are rejected. Default: today (UTC)."),
+    ],
+    discussion: [
+      "Country columns take codes or English names; an ambiguous name is a rejected row listing the candidates. A persons column without a qualifier column reads counts as text (about 4, 5+, up to 10, unknown). Columns that may be empty may be absent; every missing column is reported at once.",
+      "The import report goes to standard error. Exit status 0 when every row is accepted, 1 when any row is rejected (with --lenient the accepted rows are still written) or a file cannot be read, 2 for usage.",
+    ],
+    examples: [
+      "tnr import cases.csv",
+      "tnr import spreadsheet.csv --mapping mapping.json",
+      "tnr import spreadsheet.csv --mapping mapping.json --default origin=CN --lenient",
+      "tnr import spreadsheet.csv --map host=Country --map date=Date --map kind=Type --value kind:Deportation=extradition/deportation --print-mapping",
+    ],
+    run: ImportCommand.run)
 }

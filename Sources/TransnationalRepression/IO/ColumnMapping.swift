@@ -17,24 +17,95 @@
 ///
 /// A default is validated like a value read from the file: it is text in the schema's spelling,
 /// never a way to skip validation.
+///
+/// ## Values, not only columns
+///
+/// A mapping can also say how to read the values of a spreadsheet as people keep it:
+///
+/// - ``ColumnMapping/dateColumn``: one date column (`2015-07-09`, `July 2017`, `9 July 2015`, …) fills year,
+///   month, day and precision, read by ``IncidentDate/init(parsing:order:)`` with ``ColumnMapping/dateOrder``.
+/// - ``ColumnMapping/kindColumn``: a column of the file's own labels for the kind of incident, each mapped by
+///   ``ColumnMapping/values`` (key `"kind"`) to `CATEGORY/MODE`, such as `extradition/deportation`.
+/// - ``ColumnMapping/values``: for an enumerated field (`kind`, `category`, `mode`, `persons_qualifier`,
+///   `date_precision`, `detention_outcome`, `gender`, `ethnic_groups`), the file's labels and the
+///   schema value each stands for. Labels match ignoring case and surrounding spaces; a cell
+///   whose label the vocabulary lacks is a rejected row that names the label and the known ones.
+/// - A `host` or `origin` column holds codes or English names: the code is tried first, then
+///   ``Country/lookup(name:)``; an ambiguous name (`"Congo"`) is a rejected row listing the
+///   candidates, never a guess.
+/// - A file without a `persons_qualifier` column (and no default for it) has its `persons`
+///   column read by ``PersonCount/init(parsing:)``: `"about 4"`, `"5+"`, `"unknown"`, empty.
+/// - Columns that may be empty (`month`, `day`, `persons`, `source_url`, `source_date`,
+///   `notes`, and the optional columns) may be absent, and enumerated values compare ignoring
+///   case. Every required column the file lacks is reported at once, in one error.
+///
+/// The ``ColumnMapping/canonical`` mapping reads the canonical schema exactly, with none of this loosening.
+///
+/// ```swift
+/// // Case ID, Country, Date, Type, Number of people, Source
+/// var mapping = ColumnMapping(
+///   columns: [.id: "Case ID", .host: "Country", .persons: "Number of people",
+///             .sourceTitle: "Source"],
+///   defaults: [.origin: "CN", .ethnicGroups: "Uyghur"])
+/// mapping.dateColumn = "Date"
+/// mapping.kindColumn = "Type"
+/// mapping.values = ["kind": ["Deportation": "extradition/deportation"]]
+/// let result = try IncidentCSV.read(contentsOf: url, mapping: mapping, mode: .lenient)
+/// ```
+///
+/// A mapping is `Codable` (see <doc:CommandLine> for the JSON that `tnr import --mapping`
+/// reads), so a team can keep it beside its files.
 public struct ColumnMapping: Hashable, Sendable {
   /// The file's column name for each field that is not under its canonical name.
   public var columns: [IncidentField: String]
   /// The value of each field the file lacks.
   public var defaults: [IncidentField: String]
+  /// The file's one date column, filling year, month, day and date precision; `nil` when the
+  /// file has the canonical date columns.
+  public var dateColumn: String?
+  /// The order of day and month in the date column's numeric dates (`09/07/2015`); `nil` when
+  /// not declared, so that such dates are rejected rather than guessed.
+  public var dateOrder: DateOrder?
+  /// The file's column of labels for the kind of incident, mapped by `values["kind"]` to
+  /// `CATEGORY/MODE`; `nil` when the file has category and mode columns.
+  public var kindColumn: String?
+  /// For each enumerated field (`"kind"` or a field's canonical name), the file's labels and the
+  /// value each stands for.
+  public var values: [String: [String: String]]
 
   /// Creates a mapping.
   ///
   /// - Parameters:
   ///   - columns: the file's column for each renamed field.
   ///   - defaults: the value of each field the file lacks.
-  public init(columns: [IncidentField: String] = [:], defaults: [IncidentField: String] = [:]) {
+  ///   - dateColumn: the file's one date column, if any.
+  ///   - dateOrder: the order of numeric dates in the date column, if declared.
+  ///   - kindColumn: the file's column of kind labels, if any.
+  ///   - values: the vocabulary of each enumerated field.
+  public init(
+    columns: [IncidentField: String] = [:], defaults: [IncidentField: String] = [:],
+    dateColumn: String? = nil, dateOrder: DateOrder? = nil, kindColumn: String? = nil,
+    values: [String: [String: String]] = [:]
+  ) {
     self.columns = columns
     self.defaults = defaults
+    self.dateColumn = dateColumn
+    self.dateOrder = dateOrder
+    self.kindColumn = kindColumn
+    self.values = values
   }
 
   /// The canonical schema: every field under its own name, no defaults.
   public static let canonical = ColumnMapping()
+
+  /// Whether reading with this mapping needs the record reader's value-level reading (one date
+  /// column, a kind column, vocabularies, counts as text), which the columnar fast path does not
+  /// do.
+  internal var needsRecordReader: Bool {
+    dateColumn != nil || kindColumn != nil || !values.isEmpty
+      || (self != .canonical && columns[.personsQualifier] == nil
+        && defaults[.personsQualifier] == nil)
+  }
 
   /// Where each field comes from in a file with the given header.
   ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns CSV records into validated incidents, for one file's header and mapping.
 internal struct IncidentRowParser {
   private let sources: [IncidentField: FieldSource]
@@ -8,6 +10,8 @@ internal struct IncidentRowParser {
   private let headerNames: [String]
   private let extraSources: [(number: Int, columns: [IncidentField: Int])]
   private let today: CalendarDay
+  /// How a mapped file's values are read; `nil` for the canonical schema.
+  private let reading: MappedValueReader?
   /// Columns of the file that no field is read from.
   let ignoredColumns: [String]
 
@@ -23,13 +27,17 @@ internal struct IncidentRowParser {
       throw ImportError(.malformedCSV("the header is not valid UTF-8"), line: record.line)
     }
     if header == [""] { throw ImportError(.emptyFile, line: record.line) }
-    self.sources = try mapping.resolve(header: header)
+    let resolved = try mapping.resolveForReading(header: header)
+    self.sources = resolved.sources
+    self.reading = resolved.reading
     self.sourceList = IncidentField.allCases.map { [sources = self.sources] in sources[$0]! }
     self.headerCount = header.count
     self.headerNames = header
     self.today = today
     var used = Set<Int>()
     for case .column(let index, _) in sources.values { used.insert(index) }
+    if let date = resolved.reading?.date { used.insert(date.index) }
+    if let kind = resolved.reading?.kind { used.insert(kind.index) }
     // Further sources: source_title_2, source_url_2, source_date_2, source_publisher_2, …
     var extra: [Int: [IncidentField: Int]] = [:]
     let parts: [(String, IncidentField)] = [
@@ -118,10 +126,44 @@ internal struct IncidentRowParser {
       case .column(let index, _): value = record.string(at: index)!
       case .constant(let constant): value = constant
       }
+      if let reading {
+        return try mappedText(field, value, reading)
+      }
       if value.isEmpty && !field.mayBeEmpty {
         throw fail(.emptyRequiredField, field)
       }
       return value
+    }
+    func mappedText(_ field: IncidentField, _ raw: String, _ reading: MappedValueReader)
+      throws(ImportError) -> String
+    {
+      var value = raw
+      if let vocabulary = reading.vocabularies[field], !Vocabulary.key(raw).isEmpty {
+        guard let mapped = vocabulary.values[Vocabulary.key(raw)] else {
+          throw failText(
+            "'\(raw)' is not a label the mapping knows for \(field.rawValue) (known labels: "
+              + "\(vocabulary.labelList)); add it with --value \(field.rawValue):LABEL=VALUE",
+            field)
+        }
+        value = mapped
+      }
+      if MappedValueReader.enumeratedFields.contains(field) {
+        value = value.trimmingCharacters(in: .whitespaces).lowercased()
+      }
+      if value.isEmpty && !field.mayBeEmpty {
+        throw fail(.emptyRequiredField, field)
+      }
+      return value
+    }
+    func failText(_ message: String, _ field: IncidentField) -> ImportError {
+      ImportError(
+        .invalidValue(message), line: line, column: columnNumber(of: field),
+        field: columnName(of: field), recordID: recordID)
+    }
+    func failAt(_ message: String, _ place: (index: Int, name: String)) -> ImportError {
+      ImportError(
+        .invalidValue(message), line: line, column: place.index + 1, field: place.name,
+        recordID: recordID)
     }
     func fail(_ issue: ValidationIssue, _ field: IncidentField) -> ImportError {
       ImportError(
@@ -129,6 +171,18 @@ internal struct IncidentRowParser {
         field: columnName(of: field), recordID: recordID)
     }
     func country(_ field: IncidentField) throws(ImportError) -> Country {
+      if reading != nil {
+        let raw: String
+        switch sourceList[field.ordinal] {
+        case .column(let index, _): raw = record.string(at: index)!
+        case .constant(let constant): raw = constant
+        }
+        switch MappedValueReader.country(raw) {
+        case .success(let country): return country
+        case .failure(.empty): throw fail(.emptyRequiredField, field)
+        case .failure(let error): throw failText(error.message, field)
+        }
+      }
       let code = try text(field)
       guard let country = Country(code) else { throw fail(.unknownCountry(code), field) }
       return country
@@ -148,6 +202,20 @@ internal struct IncidentRowParser {
     let origin = try country(.origin)
     let host = try country(.host)
 
+    let date: IncidentDate
+    if let place = reading?.date {
+      let raw = record.string(at: place.index)!
+      do {
+        date = try IncidentDate(parsing: raw, order: reading?.dateOrder)
+      } catch {
+        throw failAt(error.description, place)
+      }
+      if date.isAfter((today.year, today.month, today.day)) {
+        throw ImportError(
+          .invalidRecord(.futureDate(date, today: today.description)), line: line,
+          column: place.index + 1, field: place.name, recordID: recordID)
+      }
+    } else {
     guard let year = try number(.year) else { throw fail(.emptyRequiredField, .year) }
     let month = try number(.month)
     let day = try number(.day)
@@ -155,7 +223,6 @@ internal struct IncidentRowParser {
     guard let precision = DatePrecision(rawValue: precisionText) else {
       throw fail(.unknownDatePrecision(precisionText), .datePrecision)
     }
-    let date: IncidentDate
     do {
       date = try IncidentDate(year: year, month: month, day: day, precision: precision)
     } catch {
@@ -175,12 +242,42 @@ internal struct IncidentRowParser {
         .futureDate(date, today: today.description),
         date.day != nil ? .day : date.month != nil ? .month : .year)
     }
-
-    let categoryText = try text(.category)
-    guard let category = IncidentCategory(rawValue: categoryText) else {
-      throw fail(.unknownCategory(categoryText), .category)
     }
-    let modeText = try text(.mode)
+
+    let category: IncidentCategory
+    let modeText: String
+    if let reading, let place = reading.kind {
+      let raw = record.string(at: place.index)!
+      let key = Vocabulary.key(raw)
+      if key.isEmpty {
+        throw ImportError(
+          .invalidRecord(.emptyRequiredField), line: line, column: place.index + 1,
+          field: place.name, recordID: recordID)
+      }
+      if reading.kindLabels.isEmpty {
+        guard let kind = MappedValueReader.kindValue(raw) else {
+          throw failAt(
+            "'\(raw)' is not a kind (CATEGORY/MODE, such as extradition/deportation); map the "
+              + "file's labels with --value kind:LABEL=CATEGORY/MODE", place)
+        }
+        (category, modeText) = kind
+      } else {
+        guard let kind = reading.kindValues[key] else {
+          throw failAt(
+            "'\(raw)' is not a label the mapping knows for kind (known labels: "
+              + reading.kindLabels.map { "'\($0)'" }.joined(separator: ", ")
+              + "); add it with --value kind:LABEL=CATEGORY/MODE", place)
+        }
+        (category, modeText) = kind
+      }
+    } else {
+      let categoryText = try text(.category)
+      guard let parsed = IncidentCategory(rawValue: categoryText) else {
+        throw fail(.unknownCategory(categoryText), .category)
+      }
+      category = parsed
+      modeText = try text(.mode)
+    }
     let outcomeText = try text(.detentionOutcome)
     var outcome = DetentionOutcome.unknown
     if !outcomeText.isEmpty {
@@ -196,20 +293,34 @@ internal struct IncidentRowParser {
       throw fail(.modeNotInCategory(mode: modeText, category: category), .mode)
     }
 
+    let persons: PersonCount
+    if let reading, reading.personsAsText {
+      let raw: String
+      switch sourceList[IncidentField.persons.ordinal] {
+      case .column(let index, _): raw = record.string(at: index)!
+      case .constant(let constant): raw = constant
+      }
+      do {
+        persons = try PersonCount(parsing: raw)
+      } catch {
+        throw failText(error.description, .persons)
+      }
+    } else {
     let personsValue = try number(.persons)
     let qualifierText = try text(.personsQualifier)
     guard let qualifier = PersonCountQualifier(rawValue: qualifierText) else {
       throw fail(.unknownPersonsQualifier(qualifierText), .personsQualifier)
     }
-    let persons: PersonCount
     do {
       persons = try PersonCount(personsValue, qualifier: qualifier)
     } catch {
       throw fail(.invalidPersons(error), error == .valueWithUnknownQualifier ? .personsQualifier : .persons)
     }
+    }
 
     var groups = Set<EthnicGroup>()
     for name in try text(.ethnicGroups).split(separator: ";", omittingEmptySubsequences: false) {
+      let name = reading == nil ? name : Substring(name.trimmingCharacters(in: .whitespaces))
       guard let group = EthnicGroup.allCases.first(where: { $0.rawValue.caseInsensitiveEquals(name) })
       else { throw fail(.unknownEthnicGroup(String(name)), .ethnicGroups) }
       groups.insert(group)

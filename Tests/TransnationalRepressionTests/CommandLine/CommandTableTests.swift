@@ -61,12 +61,17 @@ struct CommandTableTests {
     }
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("export.csv"))
     try Data("label,x,y\na,1,2\nb,2,1\nc,3,4\nd,4,3\ne,5,6\n".utf8).write(to: folder.appendingPathComponent("pairs.csv"))
+    // A spreadsheet-style file (issue 13's shape) and its saved mapping, for `tnr import`.
+    try Data(contentsOf: Fixtures.url("import/issue-13-spreadsheet.csv"))
+      .write(to: folder.appendingPathComponent("spreadsheet.csv"))
+    try Data(contentsOf: Fixtures.url("import/issue-13-mapping.json"))
+      .write(to: folder.appendingPathComponent("mapping.json"))
     for command in CommandTable.commands {
       for example in command.examples {
         let words = example.split(separator: " ").map(String.init)
         let cut = words.firstIndex(of: ">") ?? words.endIndex
         let arguments = words[1..<cut].map { word in
-          ["cases.csv", "export.csv", "pairs.csv", "charts"].contains(word) ? folder.appendingPathComponent(word).path : word
+          ["cases.csv", "export.csv", "pairs.csv", "charts", "spreadsheet.csv", "mapping.json"].contains(word) ? folder.appendingPathComponent(word).path : word
         }
         let result = runTNR(Array(arguments))
         #expect(result.status == 0, "\(example): \(result.err)")

@@ -119,4 +119,15 @@ struct JSONSchemaTests {
     try Data().write(to: empty)
     try Self.check(["validate", empty.path, "--format", "json"], schema: "validate", expectStatus: 1)
   }
+
+  @Test("tnr import --format json: the issue-13 spreadsheet, and a file with rejected rows")
+  func importCommand() throws {
+    let spreadsheet = Fixtures.url("import/issue-13-spreadsheet.csv").path
+    let mapping = Fixtures.url("import/issue-13-mapping.json").path
+    try Self.check(["import", spreadsheet, "--mapping", mapping, "--format", "json"], schema: "import")
+    let ambiguous = Fixtures.url("import/corpus/country-names-ambiguous.csv").path
+    try Self.check(
+      ["import", ambiguous, "--mapping", mapping, "--format", "json", "--lenient"], schema: "import",
+      expectStatus: 1)
+  }
 }

@@ -37,6 +37,11 @@ extension IncidentColumns {
   /// counts, invalid values) goes through the same parser as ``IncidentCSV``, so error messages
   /// are identical.
   ///
+  /// A mapping with value-level reading (``ColumnMapping/dateColumn``,
+  /// ``ColumnMapping/kindColumn``, ``ColumnMapping/values``, or counts read as text) is read by
+  /// ``IncidentCSV`` record by record and then put into columns: the result is the same, only
+  /// slower, and no row is read by rules other than the record reader's.
+  ///
   /// The file is taken a block of a few MiB at a time: a regular file is mapped into memory and
   /// the pages already read are given back; a pipe or device is read into a buffer. Memory holds
   /// the columns, the ids seen so far (to reject repeats) and one block of the file. Blocks
@@ -76,7 +81,15 @@ extension IncidentColumns {
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact,
     threads: Int? = nil
   ) throws(ImportError) -> ColumnImportResult {
-    try importer(mapping, mode, today, rejectedRowNames, threads).read(.file(url))
+    if mapping.needsRecordReader {
+      // Value-level reading (a date column, kind labels, vocabularies, counts as text) is the
+      // record reader's: read the records, then make the columns, rather than mis-read a row.
+      let result = try IncidentCSV.read(
+        contentsOf: url, mapping: mapping, mode: mode, today: today,
+        rejectedRowNames: rejectedRowNames)
+      return ColumnImportResult(columns: IncidentColumns(result.dataset), report: result.report)
+    }
+    return try importer(mapping, mode, today, rejectedRowNames, threads).read(.file(url))
   }
 
   /// Reads incident CSV bytes in memory (which may hold invalid UTF-8) straight into columns.
@@ -100,6 +113,12 @@ extension IncidentColumns {
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact,
     threads: Int? = nil
   ) throws(ImportError) -> ColumnImportResult {
+    if mapping.needsRecordReader {
+      let result = try IncidentCSV.read(
+        bytes: bytes, mapping: mapping, mode: mode, today: today,
+        rejectedRowNames: rejectedRowNames)
+      return ColumnImportResult(columns: IncidentColumns(result.dataset), report: result.report)
+    }
     let importer = importer(mapping, mode, today, rejectedRowNames, threads)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
       try importer.read(.bytes(buffer))
