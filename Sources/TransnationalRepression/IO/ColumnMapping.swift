@@ -101,10 +101,16 @@ public struct ColumnMapping: Hashable, Sendable {
   /// Whether reading with this mapping needs the record reader's value-level reading (one date
   /// column, a kind column, vocabularies, counts as text), which the columnar fast path does not
   /// do.
-  internal var needsRecordReader: Bool {
-    dateColumn != nil || kindColumn != nil || !values.isEmpty
-      || (self != .canonical && columns[.personsQualifier] == nil
-        && defaults[.personsQualifier] == nil)
+  internal var needsRecordReader: Bool { needsRecordReader(header: nil) }
+
+  /// Whether reading a file with this header needs the record reader. Counts are read as text
+  /// (so by the record reader) only when no qualifier comes from a mapped column, a default, or
+  /// a `persons_qualifier` column of the file; `nil` for a header not known assumes the worst.
+  internal func needsRecordReader(header: [String]?) -> Bool {
+    if dateColumn != nil || kindColumn != nil || !values.isEmpty { return true }
+    guard self != .canonical, columns[.personsQualifier] == nil, defaults[.personsQualifier] == nil
+    else { return false }
+    return !(header?.contains(IncidentField.personsQualifier.rawValue) ?? false)
   }
 
   /// Where each field comes from in a file with the given header.

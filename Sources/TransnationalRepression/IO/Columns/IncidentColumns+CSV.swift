@@ -81,7 +81,7 @@ extension IncidentColumns {
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact,
     threads: Int? = nil
   ) throws(ImportError) -> ColumnImportResult {
-    if mapping.needsRecordReader {
+    if mapping.needsRecordReader(header: mapping.needsRecordReader ? Self.header(of: url) : nil) {
       // Value-level reading (a date column, kind labels, vocabularies, counts as text) is the
       // record reader's: read the records, then make the columns, rather than mis-read a row.
       let result = try IncidentCSV.read(
@@ -113,7 +113,7 @@ extension IncidentColumns {
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact,
     threads: Int? = nil
   ) throws(ImportError) -> ColumnImportResult {
-    if mapping.needsRecordReader {
+    if mapping.needsRecordReader(header: mapping.needsRecordReader ? Self.header(of: bytes.prefix(65_536)) : nil) {
       let result = try IncidentCSV.read(
         bytes: bytes, mapping: mapping, mode: mode, today: today,
         rejectedRowNames: rejectedRowNames)
@@ -158,5 +158,28 @@ extension IncidentColumns {
     ColumnImporter(
       mapping: mapping, mode: mode, today: today, names: names,
       threads: Swift.max(1, threads ?? CountingKernel.defaultThreadCount))
+  }
+}
+
+extension IncidentColumns {
+  /// The column names of a file's first line, read from its first 64 KiB; `nil` when they
+  /// cannot be read there (the caller then takes the record reader, which reads anything).
+  static func header(of url: URL) -> [String]? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    guard let head = try? handle.read(upToCount: 65_536) else { return nil }
+    return header(of: [UInt8](head)[...])
+  }
+
+  /// The column names of the first line of `bytes`, or `nil` when the line is not complete,
+  /// is not UTF-8 or holds a quote (left to the full reader).
+  static func header(of bytes: ArraySlice<UInt8>) -> [String]? {
+    var line = bytes
+    if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+    guard let end = line.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+    line = line[..<end]
+    if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+    guard !line.contains(UInt8(ascii: "\"")), let text = String(validating: line, as: UTF8.self) else { return nil }
+    return text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
   }
 }
