@@ -138,8 +138,12 @@ public enum CommandTable {
         "family", "F", choices: CountModelFamily.allCases.map(\.rawValue), default: CountModelFamily.poisson.rawValue,
         help: "poisson and negative-binomial (NB2) model the counts; logit models whether any case is documented."),
       OptionSpec(
-        "exposure", "E", choices: ["low", "high", "none"], default: "low",
-        help: "Offset ln(diaspora): the lower or upper bound of UHRP's 2023 estimate (run both), or none."),
+        "exposure", "low|high|none|COL",
+        help: "Offset ln(exposure): the lower or upper bound of UHRP's 2023 diaspora estimate (run both; default low), none, or with --table a column of the table (default none)."),
+      OptionSpec(
+        "table", "FILE.csv",
+        help: "A per-country table: a country column (ISO codes or names) and named numeric columns, usable as --outcome, --exposure and --covariates."),
+      OptionSpec("outcome", "COL", help: "With --table: the column holding the outcome (a count, or 0/1 for logit)."),
       OptionSpec("robust", "HC", choices: ["hc0", "hc1"], help: "Sandwich (robust) standard errors instead of model-based ones."),
       OptionSpec(
         "cases", "C", choices: CreditorAnalysis.CaseMeasure.allCases.map(\.rawValue),
@@ -150,13 +154,15 @@ public enum CommandTable {
       .incidents, .map, .defaultField,
     ],
     discussion: [
-      "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence)."
+      "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
+      "With --table the rows are the table's countries and nothing is filled in: an empty outcome or exposure leaves the country out. Covariates may be the table's columns or the bundled ones.",
     ],
     examples: [
       "tnr model --list",
       "tnr model --covariates china_share_total",
       "tnr model --covariates china_share_total --family negative-binomial --exposure high --format json",
       "tnr model --incidents cases.csv --covariates china_share_total,sco_member --robust hc1",
+      "tnr model --table countries.csv --outcome returned --exposure diaspora --covariates debt_share,sco_member",
     ],
     run: ModelCommand.run)
 

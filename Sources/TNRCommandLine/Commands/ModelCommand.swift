@@ -50,7 +50,7 @@ enum ModelCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let table = CountryTable.bundledWithCreditors
     if parsed.flag("list") {
-      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default"]
+      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome"]
       where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --list", command: "model")
       }
@@ -63,6 +63,7 @@ enum ModelCommand {
     }
     for name in covariates {
       guard let variable = table[name] else {
+        if parsed.isGiven("table") { continue }  // may be a column of the table
         throw UsageError("no covariate named '\(name)'; tnr model --list names them", command: "model")
       }
       guard variable.isModelCovariate, variable.kind != .categorical else {
@@ -77,8 +78,6 @@ enum ModelCommand {
       throw UsageError("a covariate is named twice in --covariates", command: "model")
     }
     let family = CountModelFamily(rawValue: parsed.value("family")!)!
-    let exposureText = parsed.value("exposure")!
-    let exposure = ExposureBound(rawValue: exposureText)
     let covariance: CovarianceType =
       switch parsed.value("robust") {
       case "hc0": .hc0
@@ -86,25 +85,69 @@ enum ModelCommand {
       default: .modelBased
       }
     let caseMeasure = CreditorAnalysis.CaseMeasure(rawValue: parsed.value("cases")!)!
-    let (dataset, isSample) = try IncidentInput.dataset(parsed)
-    let creditors = CreditorTable.worldBank2024
-    let data = try CountryModelData(
-      countries: creditors.countries, cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure),
-      covariates: covariates, table: table, exposure: exposure)
+    let data: CountryModelData
+    let exposureText: String
+    let exposureDescription: String
+    let outcomeText: String
+    let dataText: String
+    if let path = parsed.value("table") {
+      for option in ["incidents", "map", "default", "cases"] where parsed.isGiven(option) {
+        throw UsageError("--\(option) does not apply to --table", command: "model")
+      }
+      guard let outcomeColumn = parsed.value("outcome") else {
+        throw UsageError("--table needs --outcome COL", command: "model")
+      }
+      let user = try CountryTable(contentsOf: URL(fileURLWithPath: path))
+      guard let outcome = user[outcomeColumn] else {
+        throw UsageError("the table has no column '\(outcomeColumn)' (columns: \(user.names.joined(separator: ", ")))", command: "model")
+      }
+      exposureText = parsed.value("exposure") ?? "none"
+      var exposure: [Country: Double]? = nil
+      if exposureText != "none" {
+        guard let column = user[exposureText] else {
+          throw UsageError("the table has no exposure column '\(exposureText)' (columns: \(user.names.joined(separator: ", ")))", command: "model")
+        }
+        exposure = column.values.compactMapValues(\.number)
+      }
+      for name in covariates where user[name] == nil && table[name] == nil {
+        throw UsageError("no covariate named '\(name)' in the table or the bundled covariates", command: "model")
+      }
+      let countries = Set(user.variables.flatMap(\.values.keys)).sorted()
+      data = try CountryModelData(
+        countries: countries, outcome: outcome.values.compactMapValues(\.number), covariates: covariates,
+        table: CountryTable(variables: table.variables + user.variables), exposure: exposure)
+      exposureDescription = exposure == nil ? "none" : "column \(exposureText) of the table; offset ln(exposure)"
+      outcomeText = family == .logit ? "column \(outcomeColumn) (0/1)" : "column \(outcomeColumn)"
+      dataText = "user table \(path) (\(countries.count) countries)"
+    } else {
+      if parsed.isGiven("outcome") {
+        throw UsageError("--outcome needs --table", command: "model")
+      }
+      exposureText = parsed.value("exposure") ?? "low"
+      guard ["low", "high", "none"].contains(exposureText) else {
+        throw UsageError("--exposure takes low, high or none without --table, not '\(exposureText)'", command: "model")
+      }
+      let exposure = ExposureBound(rawValue: exposureText)
+      let (dataset, isSample) = try IncidentInput.dataset(parsed)
+      let creditors = CreditorTable.worldBank2024
+      data = try CountryModelData(
+        countries: creditors.countries, cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure),
+        covariates: covariates, table: table, exposure: exposure)
+      outcomeText =
+        family == .logit
+        ? "any \(caseMeasure.rawValue) documented (1) or none (0), per host country"
+        : "\(caseMeasure.rawValue) per host country"
+      dataText =
+        isSample
+        ? "bundled documented sample (not the Oxus/UHRP dataset); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
+        : "user incident file (\(dataset.count) records); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
+      exposureDescription =
+        exposure.map {
+          "UHRP diaspora estimate (Nov 2023), \($0 == .low ? "lower" : "upper") bound; offset ln(exposure)"
+        } ?? "none"
+    }
     let fit = try data.fit(family: family, covariance: covariance)
     let result = fit.result
-    let outcomeText =
-      family == .logit
-      ? "any \(caseMeasure.rawValue) documented (1) or none (0), per host country"
-      : "\(caseMeasure.rawValue) per host country"
-    let dataText =
-      isSample
-      ? "bundled documented sample (not the Oxus/UHRP dataset); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
-      : "user incident file (\(dataset.count) records); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
-    let exposureDescription =
-      exposure.map {
-        "UHRP diaspora estimate (Nov 2023), \($0 == .low ? "lower" : "upper") bound; offset ln(exposure)"
-      } ?? "none"
 
     switch parsed.value("format")! {
     case "json":

@@ -80,22 +80,7 @@ public struct CountryModelData: Sendable, Hashable {
     table: CountryTable = .bundledWithCreditors, exposure: ExposureBound?,
     populations: [Country: PopulationEstimate] = UyghurDiasporaEstimate.populations
   ) throws(ModelError) {
-    var variables: [CountryVariable] = []
-    for name in covariates {
-      guard let variable = table[name] else {
-        throw ModelError(
-          .invalidArgument, columns: [name],
-          "no covariate named '\(name)' (known: \(table.variables.filter(\.isModelCovariate).map(\.name).joined(separator: ", ")))")
-      }
-      guard variable.kind != .categorical, variable.isModelCovariate else {
-        throw ModelError(
-          .invalidArgument, columns: [name],
-          variable.kind == .categorical
-            ? "'\(name)' is categorical; use one of its 0/1 indicators"
-            : "'\(name)' is descriptive only (\(variable.caveat ?? "incomplete")) and cannot enter a model")
-      }
-      variables.append(variable)
-    }
+    let variables = try CountryModelData.resolve(covariates, in: table)
     let china = Country("CN")!
     let kept = countries.filter { $0 != china }
     self.countries = kept
@@ -122,6 +107,62 @@ public struct CountryModelData: Sendable, Hashable {
       self.exposure = nil
       self.exposureGaps = [:]
     }
+  }
+
+  /// Builds the rows from a per-country outcome and exposure of one's own (for example the
+  /// columns of a user's table, ``CountryTable/init(contentsOf:name:)``).
+  ///
+  /// Unlike ``init(countries:cases:covariates:table:exposure:populations:)`` nothing is filled
+  /// in: a country without an outcome is left out ("missing outcome"), one without an exposure
+  /// "no exposure".
+  ///
+  /// ```swift
+  /// let data = try CountryModelData(
+  ///   countries: [Country("KZ")!, Country("KG")!, Country("TH")!],
+  ///   outcome: [Country("KZ")!: 13, Country("KG")!: 3, Country("TH")!: 559],
+  ///   covariates: ["sco_member"], exposure: nil)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - countries: The rows, in order.
+  ///   - outcome: The outcome per country; absent is missing.
+  ///   - covariates: Variable names of `table`.
+  ///   - table: The variables (default: ``CountryTable/bundledWithCreditors``).
+  ///   - exposure: The exposure per country (absent is missing), or `nil` for none.
+  /// - Throws: ``ModelError`` (``ModelError/Reason-swift.enum/invalidArgument``) naming an
+  ///   unknown, categorical or descriptive-only covariate.
+  public init(
+    countries: [Country], outcome: [Country: Double], covariates: [String],
+    table: CountryTable = .bundledWithCreditors, exposure: [Country: Double]?
+  ) throws(ModelError) {
+    let variables = try CountryModelData.resolve(covariates, in: table)
+    self.countries = countries
+    self.outcome = countries.map { outcome[$0] ?? .nan }
+    self.covariateNames = covariates
+    self.covariateValues = variables.map { variable in countries.map { variable.number(for: $0) ?? .nan } }
+    self.variables = variables
+    self.exposure = exposure.map { values in countries.map { values[$0] ?? .nan } }
+    self.exposureGaps = [:]
+  }
+
+  static func resolve(_ covariates: [String], in table: CountryTable) throws(ModelError) -> [CountryVariable] {
+    var variables: [CountryVariable] = []
+    for name in covariates {
+      guard let variable = table[name] else {
+        throw ModelError(
+          .invalidArgument, columns: [name],
+          "no covariate named '\(name)' (known: \(table.variables.filter(\.isModelCovariate).map(\.name).joined(separator: ", ")))")
+      }
+      guard variable.kind != .categorical, variable.isModelCovariate else {
+        throw ModelError(
+          .invalidArgument, columns: [name],
+          variable.kind == .categorical
+            ? "'\(name)' is categorical; use one of its 0/1 indicators"
+            : "'\(name)' is descriptive only (\(variable.caveat ?? "incomplete")) and cannot enter a model")
+      }
+      variables.append(variable)
+    }
+    return variables
   }
 
   /// A fit with the countries it used and the ones it left out.

@@ -61,12 +61,32 @@ struct CommandTableTests {
     }
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("export.csv"))
     try Data("label,x,y\na,1,2\nb,2,1\nc,3,4\nd,4,3\ne,5,6\n".utf8).write(to: folder.appendingPathComponent("pairs.csv"))
+    // A per-country table for tnr model --table: the bundled sample's persons detained or
+    // returned, UHRP's lower bound, China's share of PPG debt (rounded) and SCO membership.
+    try Data(
+      """
+      country,returned,diaspora,debt_share,sco_member
+      KZ,13,297000,0.0557,1
+      Kyrgyzstan,3,60000,0.3922,1
+      UZ,2,50000,0.1000,1
+      TJ,0,10000,0.2754,1
+      AF,16,2000,0,0
+      TM,0,3000,0.0264,0
+      IN,0,100,0,1
+      PK,28,1500,0.2500,1
+      TR,11,50000,0.0077,0
+      EG,84,300,0.0552,0
+      TH,559,200,0,0
+      MN,0,,0.2150,0
+
+      """.utf8
+    ).write(to: folder.appendingPathComponent("countries.csv"))
     for command in CommandTable.commands {
       for example in command.examples {
         let words = example.split(separator: " ").map(String.init)
         let cut = words.firstIndex(of: ">") ?? words.endIndex
         let arguments = words[1..<cut].map { word in
-          ["cases.csv", "export.csv", "pairs.csv", "charts"].contains(word) ? folder.appendingPathComponent(word).path : word
+          ["cases.csv", "export.csv", "pairs.csv", "charts", "countries.csv"].contains(word) ? folder.appendingPathComponent(word).path : word
         }
         let result = runTNR(Array(arguments))
         #expect(result.status == 0, "\(example): \(result.err)")

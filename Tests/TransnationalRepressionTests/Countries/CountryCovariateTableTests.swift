@@ -268,3 +268,92 @@ struct ModelCommandTests {
     #expect(!thin.err.isEmpty)
   }
 }
+
+@Suite("A user's per-country table (CountryTable from CSV, tnr model --table)")
+struct UserCountryTableTests {
+  @Test("codes or names, empty cells missing, 0/1 columns are indicators")
+  func reads() throws {
+    let table = try CountryTable(
+      csvText: "country,x,flag\nKZ,1.5,1\nThailand,,0\nKGZ,2,\n", name: "mine.csv")
+    #expect(table.names == ["x", "flag"])
+    #expect(table.number("x", for: Country("KZ")!) == 1.5)
+    #expect(table.number("x", for: Country("TH")!) == nil)
+    #expect(table.number("x", for: Country("KG")!) == 2)
+    #expect(table.number("flag", for: Country("KG")!) == nil)
+    #expect(table["flag"]!.kind == .indicator)
+    #expect(table["x"]!.kind == .numeric)
+    #expect(table["x"]!.source == "User table mine.csv")
+  }
+
+  @Test("an ambiguous or unknown country, a country twice, a bad number: ImportError with the line")
+  func rejects() {
+    let bad = [
+      ("country,x\nCongo,1\n", 2), ("country,x\nAtlantis,1\n", 2), ("country,x\nKZ,1\nKAZ,2\n", 3),
+      ("country,x\nKZ,1\nKG,1,5\n", 3), ("country,x\nKZ,one\n", 2), ("place,x\nKZ,1\n", 1),
+    ]
+    for (text, line) in bad {
+      do {
+        _ = try CountryTable(csvText: text, name: "t")
+        Issue.record("accepted \(text)")
+      } catch {
+        #expect(error.line == line, "\(text): \(error)")
+      }
+    }
+  }
+
+  @Test("tnr model --table with the bundled data's own columns reproduces the statsmodels fit")
+  func tableMatchesReference() throws {
+    let reference = try CountryReference.load()
+    let expected = reference.fits[0]  // Poisson, china_share_total, lower exposure bound
+    let share = CreditorTable.worldBank2024
+    var lines = ["country,returned,diaspora,share"]
+    for code in expected.countries {
+      let country = Country(code)!
+      lines.append(
+        "\(code),\(Int(reference.cases[code] ?? 0)),\(Int(ExposureBound.low.value(of: UyghurDiasporaEstimate.populations[country]!)!)),\(share.value(.chinaShareTotal, for: country)!)")
+    }
+    lines.append("MN,0,,0.2")  // no exposure: left out
+    lines.append("DE,,1000,0.1")  // no outcome: left out
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("tnr-countries-\(UUID()).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+    let result = runTNR([
+      "model", "--table", file.path, "--outcome", "returned", "--exposure", "diaspora", "--covariates", "share",
+      "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.err)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+    #expect(object["n"] as? Int == expected.n)
+    let coefficients = try #require(object["coefficients"] as? [[String: Any]])
+    for (index, coefficient) in coefficients.enumerated() {
+      #expect(isApproximatelyEqual(coefficient["estimate"] as! Double, expected.estimates![index], relative: 1e-8))
+      #expect(isApproximatelyEqual(coefficient["std_error"] as! Double, expected.stdErrors![index], relative: 1e-6))
+    }
+    #expect(isApproximatelyEqual(object["log_likelihood"] as! Double, expected.logLikelihood!, relative: 1e-8))
+    let leftOut = try #require(object["left_out"] as? [[String: String]])
+    #expect(leftOut == [["country": "DE", "reason": "missing outcome"], ["country": "MN", "reason": "no exposure"]])
+    // A bundled covariate joins the table's countries.
+    let joined = runTNR([
+      "model", "--table", file.path, "--outcome", "returned", "--exposure", "diaspora", "--covariates", "share,sco_member",
+    ])
+    #expect(joined.status == 0, "\(joined.err)")
+    #expect(joined.out.contains("sco_member"))
+  }
+
+  @Test("--table usage: --outcome needed and only with --table; columns must exist; a bad row exits 1")
+  func usage() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("tnr-countries-\(UUID()).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data("country,y,x\nKZ,1,2\nKG,2,3\nUZ,0,1\n".utf8).write(to: file)
+    #expect(runTNR(["model", "--table", file.path, "--covariates", "x"]).status == 2)
+    #expect(runTNR(["model", "--outcome", "y", "--covariates", "china_share_total"]).status == 2)
+    #expect(runTNR(["model", "--table", file.path, "--outcome", "z", "--covariates", "x"]).status == 2)
+    #expect(runTNR(["model", "--table", file.path, "--outcome", "y", "--exposure", "w", "--covariates", "x"]).status == 2)
+    #expect(runTNR(["model", "--table", file.path, "--outcome", "y", "--covariates", "nope"]).status == 2)
+    #expect(runTNR(["model", "--exposure", "x", "--covariates", "china_share_total"]).status == 2)
+    try Data("country,y,x\nKZ,1,2\nCongo,2,3\n".utf8).write(to: file)
+    let bad = runTNR(["model", "--table", file.path, "--outcome", "y", "--covariates", "x"])
+    #expect(bad.status == 1)
+    #expect(bad.err.contains("line 3"))
+  }
+}
