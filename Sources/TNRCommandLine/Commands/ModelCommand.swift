@@ -188,7 +188,8 @@ enum ModelCommand {
   }
 
   static func pValue(_ value: Double) -> String {
-    value < 1e-4 ? String(format: "%.1e", value) : String(format: "%.4f", value)
+    if value == 0 { return "<1e-300" }  // below the smallest double: the z is enormous
+    return value < 1e-4 ? String(format: "%.1e", value) : String(format: "%.4f", value)
   }
 
   static func familyName(_ family: CountModelFamily) -> String {
