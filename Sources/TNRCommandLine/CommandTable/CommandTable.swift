@@ -139,7 +139,7 @@ public enum CommandTable {
         help: "poisson and negative-binomial (NB2) model the counts; logit models whether any case is documented."),
       OptionSpec(
         "exposure", "low|high|none|COL",
-        help: "Offset ln(exposure): the lower or upper bound of UHRP's 2023 diaspora estimate (run both; default low), none, or with --table a column of the table (default none)."),
+        help: "Offset ln(exposure): the lower or upper bound of UHRP's 2023 diaspora estimate (run both; default low), none, or with --table a column of the table (default none). Count models only."),
       OptionSpec(
         "table", "FILE.csv",
         help: "A per-country table: a country column (ISO codes or names) and named numeric columns, usable as --outcome, --exposure and --covariates."),

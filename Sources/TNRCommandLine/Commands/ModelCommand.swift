@@ -85,6 +85,11 @@ enum ModelCommand {
       default: .modelBased
       }
     let caseMeasure = CreditorAnalysis.CaseMeasure(rawValue: parsed.value("cases")!)!
+    if family == .logit, let given = parsed.value("exposure"), given != "none" {
+      throw UsageError(
+        "an exposure offset applies to the count models, not to logit (give --exposure none or leave it out)",
+        command: "model")
+    }
     let data: CountryModelData
     let exposureText: String
     let exposureDescription: String
@@ -123,7 +128,7 @@ enum ModelCommand {
       if parsed.isGiven("outcome") {
         throw UsageError("--outcome needs --table", command: "model")
       }
-      exposureText = parsed.value("exposure") ?? "low"
+      exposureText = parsed.value("exposure") ?? (family == .logit ? "none" : "low")
       guard ["low", "high", "none"].contains(exposureText) else {
         throw UsageError("--exposure takes low, high or none without --table, not '\(exposureText)'", command: "model")
       }

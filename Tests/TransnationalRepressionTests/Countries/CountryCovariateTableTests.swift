@@ -261,6 +261,10 @@ struct ModelCommandTests {
     #expect(runTNR(["model", "--covariates", "sco_status"]).status == 2)
     #expect(runTNR(["model", "--covariates", "x", "--family", "ols"]).status == 2)
     #expect(runTNR(["model", "--list", "--covariates", "sco_member"]).status == 2)
+    #expect(runTNR(["model", "--covariates", "china_share_total", "--family", "logit", "--exposure", "low"]).status == 2)
+    let logit = runTNR(["model", "--covariates", "china_share_total", "--family", "logit", "--format", "json"])
+    #expect(logit.status == 0, "\(logit.err)")
+    #expect(logit.out.contains(#""exposure" : "none""#))
     // Too thin: the covariates leave fewer rows than parameters, or a constant column.
     let thin = runTNR(["model", "--covariates", "china_share_total,voted_no_l6,sco_member,un_2019_2020_supportive,extradition_treaty_in_force"])
     #expect(thin.status == 1)
