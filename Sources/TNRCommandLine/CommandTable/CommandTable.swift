@@ -42,7 +42,7 @@ extension OptionSpec {
 /// help and the command reference in the README and the DocC catalog come from this table.
 public enum CommandTable {
   /// The commands, in the order the help lists them.
-  public static let commands: [CommandSpec] = [report, count, correlate, validate, `import`]
+  public static let commands: [CommandSpec] = [report, count, correlate, model, validate, `import`]
 
   /// The command named `name`.
   public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
@@ -126,6 +126,45 @@ public enum CommandTable {
       "tnr correlate --pairs pairs.csv",
     ],
     run: CorrelateCommand.run)
+
+  static let model = CommandSpec(
+    name: "model",
+    summary: "Model cases per host country on debt and other country covariates (Poisson, NB2, logit).",
+    options: [
+      OptionSpec(
+        "covariates", "COL[,COL…]", allowsList: true,
+        help: "The covariates: names of tnr model --list (bundled country covariates and World Bank creditor measures)."),
+      OptionSpec(
+        "family", "F", choices: CountModelFamily.allCases.map(\.rawValue), default: CountModelFamily.poisson.rawValue,
+        help: "poisson and negative-binomial (NB2) model the counts; logit models whether any case is documented."),
+      OptionSpec(
+        "exposure", "low|high|none|COL",
+        help: "Offset ln(exposure): the lower or upper bound of UHRP's 2023 diaspora estimate (run both; default low), none, or with --table a column of the table (default none). Count models only."),
+      OptionSpec(
+        "table", "FILE.csv",
+        help: "A per-country table: a country column (ISO codes or names) and named numeric columns, usable as --outcome, --exposure and --covariates."),
+      OptionSpec("outcome", "COL", help: "With --table: the column holding the outcome (a count, or 0/1 for logit)."),
+      OptionSpec("robust", "HC", choices: ["hc0", "hc1"], help: "Sandwich (robust) standard errors instead of model-based ones."),
+      OptionSpec(
+        "cases", "C", choices: CreditorAnalysis.CaseMeasure.allCases.map(\.rawValue),
+        default: CreditorAnalysis.CaseMeasure.personsDetainedOrReturned.rawValue,
+        help: "What counts as cases per host country."),
+      OptionSpec("list", help: "Name every covariate with its derivation and source, and stop."),
+      .format(["text", "markdown", "json"]),
+      .incidents, .map, .defaultField,
+    ],
+    discussion: [
+      "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
+      "With --table the rows are the table's countries and nothing is filled in: an empty outcome or exposure leaves the country out. Covariates may be the table's columns or the bundled ones.",
+    ],
+    examples: [
+      "tnr model --list",
+      "tnr model --covariates china_share_total",
+      "tnr model --covariates china_share_total --family negative-binomial --exposure high --format json",
+      "tnr model --incidents cases.csv --covariates china_share_total,sco_member --robust hc1",
+      "tnr model --table countries.csv --outcome returned --exposure diaspora --covariates debt_share,sco_member",
+    ],
+    run: ModelCommand.run)
 
   static let validate = CommandSpec(
     name: "validate",

@@ -15,6 +15,16 @@ public enum BundledResource: String, CaseIterable, Sendable {
   case worldBankChinaCreditorSummary2024 = "wb-ids-2024-china-creditor-summary.csv"
   /// Horn, Reinhart and Trebesch, China Debt Stock Database (April 2020), 2000–2017.
   case hornReinhartTrebesch2020 = "hrt-china-debt-stock-2000-2017.csv"
+  /// Positions on the UN joint statements on Xinjiang (2019–2022) and the HRC vote on A/HRC/51/L.6.
+  case xinjiangUNStatements = "xinjiang-un-statements.csv"
+  /// Shanghai Cooperation Organisation status before the Tianjin summit (2025), plus Laos.
+  case scoMembership = "sco-membership.csv"
+  /// Countries with a bilateral extradition treaty with the PRC (about 5–6 short of the published total).
+  case chinaExtraditionTreaties = "china-extradition-treaties.csv"
+  /// Belt and Road cooperation countries, GFDC list of May 2025.
+  case briCooperation = "bri-cooperation.csv"
+  /// Chinese "overseas police service stations" by host country (descriptive only: incomplete).
+  case overseasPoliceStations = "overseas-police-stations.csv"
 
   /// The file's location inside the library's resource bundle.
   public var url: URL {

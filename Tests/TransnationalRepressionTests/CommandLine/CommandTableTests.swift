@@ -66,12 +66,33 @@ struct CommandTableTests {
       .write(to: folder.appendingPathComponent("spreadsheet.csv"))
     try Data(contentsOf: Fixtures.url("import/issue-13-mapping.json"))
       .write(to: folder.appendingPathComponent("mapping.json"))
+    // A per-country table for tnr model --table: the bundled sample's persons detained or
+    // returned, UHRP's lower bound, China's share of PPG debt (rounded) and SCO membership.
+    try Data(
+      """
+      country,returned,diaspora,debt_share,sco_member
+      KZ,13,297000,0.0557,1
+      Kyrgyzstan,3,60000,0.3922,1
+      UZ,2,50000,0.1000,1
+      TJ,0,10000,0.2754,1
+      AF,16,2000,0,0
+      TM,0,3000,0.0264,0
+      IN,0,100,0,1
+      PK,28,1500,0.2500,1
+      TR,11,50000,0.0077,0
+      EG,84,300,0.0552,0
+      TH,559,200,0,0
+      MN,0,,0.2150,0
+
+      """.utf8
+    ).write(to: folder.appendingPathComponent("countries.csv"))
     for command in CommandTable.commands {
       for example in command.examples {
         let words = example.split(separator: " ").map(String.init)
         let cut = words.firstIndex(of: ">") ?? words.endIndex
         let arguments = words[1..<cut].map { word in
-          ["cases.csv", "export.csv", "pairs.csv", "charts", "spreadsheet.csv", "mapping.json"].contains(word) ? folder.appendingPathComponent(word).path : word
+          ["cases.csv", "export.csv", "pairs.csv", "charts", "spreadsheet.csv", "mapping.json", "countries.csv"].contains(word)
+            ? folder.appendingPathComponent(word).path : word
         }
         let result = runTNR(Array(arguments))
         #expect(result.status == 0, "\(example): \(result.err)")

@@ -97,6 +97,16 @@ struct JSONSchemaTests {
     try Self.check(["correlate", "--pairs", pairs.path, "--format", "json", "--permutations", "9"], schema: "correlate")
   }
 
+  @Test("tnr model --format json: Poisson, negative binomial with the upper exposure, logit, robust")
+  func model() throws {
+    try Self.check(["model", "--covariates", "china_share_total", "--format", "json"], schema: "model")
+    try Self.check(
+      ["model", "--covariates", "china_share_total", "--family", "negative-binomial", "--exposure", "high", "--format", "json"],
+      schema: "model")
+    try Self.check(
+      ["model", "--covariates", "china_share_total,sco_member", "--robust", "hc1", "--format", "json"], schema: "model")
+  }
+
   @Test("tnr validate --format json: a clean file, rejected rows, a file that cannot be used")
   func validate() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tnr-validate-\(UUID())")
