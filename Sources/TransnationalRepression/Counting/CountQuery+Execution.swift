@@ -206,6 +206,7 @@ internal enum CountingCore {
   static func runWorkers<Result: Sendable>(
     _ count: Int, _ work: @Sendable (Int) -> Result
   ) -> [Result] {
+    if count == 1 { return [work(0)] }
     let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
     slots.initialize(repeating: nil)
     defer {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -170,7 +171,7 @@ public enum CoefficientPermutationTest {
     }
     warmStart[j] = 0
     let start = warmStart
-    let workerCount = max(1, min(threads ?? ProcessInfoCount.active, 64))
+    let workerCount = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, 64))
     var generator = SeededGenerator(seed: seed)
     var current = design.column(named: column)!
     var extreme = 0
@@ -187,7 +188,7 @@ public enum CoefficientPermutationTest {
       }
       let shuffled = batch
       let workers = min(workerCount, count)
-      let outcomes = runWorkers(workers) { worker -> (extreme: Int, failed: Int) in
+      let outcomes = CountingCore.runWorkers(workers) { worker -> (extreme: Int, failed: Int) in
         var local = design
         var extreme = 0
         var failed = 0
@@ -222,30 +223,5 @@ public enum CoefficientPermutationTest {
       column: column, family: family, statistic: statistic, observedEstimate: observedEstimate,
       observed: observed, permutations: permutations, extremeCount: extreme, failedRefits: failed,
       pValue: Double(extreme + 1) / Double(permutations + 1), seed: seed)
-  }
-
-  /// Runs `work` for workers `0 ..< count` concurrently and returns their results in order.
-  static func runWorkers<Result: Sendable>(
-    _ count: Int, _ work: @Sendable (Int) -> Result
-  ) -> [Result] {
-    if count == 1 { return [work(0)] }
-    let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
-    slots.initialize(repeating: nil)
-    defer {
-      slots.deinitialize()
-      slots.deallocate()
-    }
-    nonisolated(unsafe) let output = slots
-    DispatchQueue.concurrentPerform(iterations: count) { worker in
-      output[worker] = work(worker)
-    }
-    return slots.map { $0! }
-  }
-}
-
-/// The number of active processors, without importing Foundation into the statistics code.
-enum ProcessInfoCount {
-  static var active: Int {
-    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 }
