@@ -7,20 +7,8 @@ import Testing
 /// a result that keeps the readers' promises (CRC-checked data, rows within Excel's limits).
 @Suite("Mutated archives and workbook XML")
 struct HostileMutationTests {
-  /// A small deterministic generator (SplitMix64), so every run mutates the same way.
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-  }
 
-  static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+  static func mutate(_ bytes: [UInt8], _ rng: inout TestRandom) -> [UInt8] {
     var b = bytes
     switch rng.below(4) {
     case 0:
@@ -42,7 +30,7 @@ struct HostileMutationTests {
 
   @Test("2,000 mutated archives: a ZipError, or entries whose data matches their CRC-32")
   func archives() throws {
-    var rng = SplitMix(state: 14)
+    var rng = TestRandom(seed: 14)
     let sources = try ["zip/deflated.zip", "zip/stored.zip", "zip/zip64-central.zip"].map {
       try ContainerFixtures.bytes($0)
     }
@@ -70,7 +58,7 @@ struct HostileMutationTests {
     let shared = try zip.data(for: "xl/sharedStrings.xml")
     let styles = try zip.data(for: "xl/styles.xml")
     let workbook = try zip.data(for: "xl/workbook.xml")
-    var rng = SplitMix(state: 1904)
+    var rng = TestRandom(seed: 1904)
     var failures = 0
     for round in 0..<3000 {
       do {
@@ -95,4 +83,9 @@ struct HostileMutationTests {
     }
     #expect(failures > 100)
   }
+}
+
+extension TestRandom {
+  /// A value in `0 ..< n` (0 when `n` ≤ 1), by a plain modulo: enough for choosing mutations.
+  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 }
