@@ -76,24 +76,15 @@ public enum TNRCommand {
 
 /// Loading incident files for any command.
 enum IncidentInput {
-  /// Builds a column mapping from `--map FIELD=COLUMN` and `--default FIELD=VALUE` options.
-  static func mapping(_ arguments: ParsedArguments) throws(UsageError) -> ColumnMapping {
-    var mapping = ColumnMapping()
-    for (option, isDefault) in [("map", false), ("default", true)] {
-      for pair in arguments.values(option) {
-        guard let equals = pair.firstIndex(of: "=") else {
-          throw UsageError("--\(option) takes FIELD=\(isDefault ? "VALUE" : "COLUMN"), not '\(pair)'")
-        }
-        let name = String(pair[..<equals])
-        guard let field = IncidentField(rawValue: name) else {
-          throw UsageError(
-            "'\(name)' is not a field; fields: \(IncidentField.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let value = String(pair[pair.index(after: equals)...])
-        if isDefault { mapping.defaults[field] = value } else { mapping.columns[field] = value }
-      }
-    }
-    return mapping
+  /// The mapping the mapping options describe (``OptionSpec/mappingOptions``: `--mapping`,
+  /// `--map`, `--default`, `--value`, `--date-order`).
+  static func mapping(_ arguments: ParsedArguments) throws -> ColumnMapping {
+    try MappingOptions.mapping(arguments)
+  }
+
+  /// Lenient with `--lenient`, strict without.
+  static func mode(_ arguments: ParsedArguments) -> ImportMode {
+    arguments.flag("lenient") ? .lenient : .strict
   }
 
   /// Reads a CSV or JSON incident file.
@@ -117,11 +108,23 @@ enum IncidentInput {
     return calendarDay
   }
 
-  /// The dataset named by `--incidents`, or the bundled sample.
-  static func dataset(_ arguments: ParsedArguments) throws -> (dataset: IncidentDataset, isSample: Bool) {
+  /// The dataset named by `--incidents` (read through the mapping options, leniently with
+  /// `--lenient`), or the bundled sample. In lenient mode every rejected row and the count of
+  /// rows go to `console`'s standard error.
+  static func dataset(
+    _ arguments: ParsedArguments, console: Console? = nil
+  ) throws -> (dataset: IncidentDataset, isSample: Bool) {
     guard let path = arguments.value("incidents") else {
       return (IncidentDataset.documentedSample, true)
     }
-    return (try read(path: path, mapping: mapping(arguments), mode: .strict).dataset, false)
+    let result = try read(path: path, mapping: mapping(arguments), mode: mode(arguments))
+    if let console, !result.report.rejected.isEmpty {
+      for row in result.report.rejected { console.err("\(path): \(row.reason)\n    \(row.raw)\n") }
+      let report = result.report
+      console.err(
+        "\(path): \(counted(report.dataRows, "row")), \(report.accepted) accepted, "
+          + "\(report.rejected.count) rejected (the rejected rows are left out)\n")
+    }
+    return (result.dataset, false)
   }
 }

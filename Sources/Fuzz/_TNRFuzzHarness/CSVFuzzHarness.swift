@@ -93,13 +93,17 @@ public enum CSVFuzzHarness {
         report.accepted + report.rejected.count == report.dataRows,
         "rows lost: \(report.accepted) accepted + \(report.rejected.count) rejected != \(report.dataRows)")
       check(report.accepted == result.dataset.count, "accepted \(report.accepted) != dataset \(result.dataset.count)")
+      let rows = data.filter { !$0.isBlank && !$0.isDelimiterOnly }
       check(
-        report.dataRows == data.count(where: { !$0.isBlank }),
-        "dataRows \(report.dataRows) != \(data.count(where: { !$0.isBlank })) non-blank records")
+        report.dataRows == rows.count,
+        "dataRows \(report.dataRows) != \(rows.count) records neither blank nor delimiters only")
       check(
         report.blankLines == data.count(where: \.isBlank),
         "blankLines \(report.blankLines) != \(data.count(where: \.isBlank))")
-      let dataLines = Set(data.filter { !$0.isBlank }.map(\.line))
+      check(
+        report.delimiterOnlyRows == data.count(where: \.isDelimiterOnly),
+        "delimiterOnlyRows \(report.delimiterOnlyRows) != \(data.count(where: \.isDelimiterOnly))")
+      let dataLines = Set(rows.map(\.line))
       var previous = 1
       for row in report.rejected {
         check(row.line > previous, "rejected rows out of order at line \(row.line)")
@@ -163,14 +167,21 @@ public enum CSVFuzzHarness {
     }
   }
 
-  static func records(_ reader: CSVReader) -> [SeenRecord] {
+  /// The records a reader shows, or the error it throws (only UTF-16 that is not valid may
+  /// throw).
+  static func records(_ reader: CSVReader) -> Result<[SeenRecord], ImportError> {
     var seen: [SeenRecord] = []
     do {
       try reader.forEachRecord { seen.append(SeenRecord($0)) }
+    } catch let error as ImportError {
+      guard case .malformedCSV(let message) = error.kind, message.contains("UTF-16") else {
+        fail("CSVReader threw \(error)")
+      }
+      return .failure(error)
     } catch {
       fail("CSVReader threw \(error)")
     }
-    return seen
+    return .success(seen)
   }
 
   static func checkStreamingReader(_ bytes: [UInt8], file: URL) {

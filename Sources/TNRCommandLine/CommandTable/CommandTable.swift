@@ -9,11 +9,42 @@ extension OptionSpec {
   /// `--map FIELD=COLUMN`, repeatable.
   static let map = OptionSpec(
     "map", "FIELD=COLUMN", repeatable: true,
-    help: "Read the canonical FIELD from the file's column COLUMN, e.g. --map host=host_country_iso2.")
+    help: "Read FIELD from the file's COLUMN; FIELD is a canonical field, date (one date column filling year, month, day, precision) or kind (labels mapped with --value kind:…).")
   /// `--default FIELD=VALUE`, repeatable.
   static let defaultField = OptionSpec(
     "default", "FIELD=VALUE", repeatable: true,
     help: "Give FIELD this value where the file has no such column, e.g. --default origin=CN.")
+  /// `--value FIELD:LABEL=VALUE`, repeatable.
+  static let value = OptionSpec(
+    "value", "FIELD:LABEL=VALUE", repeatable: true,
+    help: "Read the file's LABEL as VALUE, ignoring case and spaces, e.g. --value kind:Deportation=extradition/deportation; an unmapped label is a rejected row.")
+  /// `--date-order ORDER`.
+  static let dateOrder = OptionSpec(
+    "date-order", "ORDER", choices: DateOrder.allCases.map(\.rawValue),
+    help: "The order of numeric dates such as 09/07/2015; without it they are rejected, never guessed.")
+  /// `--mapping FILE.json`.
+  static let mappingFile = OptionSpec(
+    "mapping", "FILE.json", help: "Start from a saved mapping (as tnr import --print-mapping writes); flags override it.")
+  /// `--lenient` of the commands that read incidents for an analysis (and `tnr import`).
+  static let lenient = OptionSpec(
+    "lenient", help: "Use every valid row and list every rejected one on standard error (without it, the first rejected row stops the command).")
+  /// `--delimiter D`.
+  static let delimiter = OptionSpec(
+    "delimiter", "D", choices: CSVDelimiter.allCases.map(\.rawValue),
+    help: "The character between fields: , ; tab or | (default: a comma, or the file's sep= first line).")
+  /// `--encoding E`.
+  static let encoding = OptionSpec(
+    "encoding", "E", choices: CSVEncoding.allCases.map(\.rawValue),
+    help: "The file's encoding when it is not UTF-8 (UTF-16 with a byte-order mark is found by itself); converted to UTF-8 on read.")
+  /// `--generate-ids`.
+  static let generateIDs = OptionSpec(
+    "generate-ids", help: "Give a file without an id column the ids NAME-LINE, from the file's name and each row's line.")
+  /// The mapping options of every command that reads incident files, declared once:
+  /// `--map`, `--default`, `--value`, `--date-order`, `--mapping`, `--delimiter`, `--encoding`,
+  /// `--generate-ids`.
+  static let mappingOptions: [OptionSpec] = [
+    .map, .defaultField, .value, .dateOrder, .mappingFile, .delimiter, .encoding, .generateIDs,
+  ]
   /// `--permutations K`.
   static func permutations(default value: String?) -> OptionSpec {
     OptionSpec(
@@ -51,7 +82,7 @@ public enum CommandTable {
     name: "report",
     summary: "The whole analysis: coverage, counts, rates, debt and cases, caveats.",
     options: [
-      .incidents, .map, .defaultField, .creditors,
+      .incidents, .creditors,
       .format(["text", "markdown", "json", "html"]),
       OptionSpec("charts", "DIR", help: "Also write the charts as standalone SVG files into DIR (created if missing)."),
       OptionSpec(
@@ -59,7 +90,8 @@ public enum CommandTable {
         help: "Host countries in the host table, and N of the top-N largest-creditor test."),
       .permutations(default: "9999"), .seed, .creditorMeasure,
       OptionSpec("quiet", help: "Print no progress lines on standard error."),
-    ],
+      .lenient,
+    ] + OptionSpec.mappingOptions,
     discussion: [
       "Without --incidents the report is about the bundled sample and says so throughout: it is a sample, not the Oxus Society / UHRP dataset."
     ],
@@ -87,8 +119,8 @@ public enum CommandTable {
       OptionSpec("to", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or earlier."),
       OptionSpec("top", "N", range: 1...1_000_000, help: "Show the N largest cells (ties at the cut kept)."),
       .format(["text", "markdown", "csv", "json"]),
-      .incidents, .map, .defaultField,
-    ],
+      .incidents, .lenient,
+    ] + OptionSpec.mappingOptions,
     examples: [
       "tnr count --by host,category",
       "tnr count --by year --measure persons --category extradition --format csv",
@@ -118,8 +150,8 @@ public enum CommandTable {
         "pairs", "FILE.csv",
         help: "Correlate any CSV with columns x,y (and an optional label) instead; takes only --permutations, --seed, --format."),
       .format(["text", "json"]),
-      .incidents, .map, .defaultField,
-    ],
+      .incidents, .lenient,
+    ] + OptionSpec.mappingOptions,
     examples: [
       "tnr correlate",
       "tnr correlate --top 10 --permutations 9999 --format json",
@@ -151,8 +183,8 @@ public enum CommandTable {
         help: "What counts as cases per host country."),
       OptionSpec("list", help: "Name every covariate with its derivation and source, and stop."),
       .format(["text", "markdown", "json"]),
-      .incidents, .map, .defaultField,
-    ],
+      .incidents, .lenient,
+    ] + OptionSpec.mappingOptions,
     discussion: [
       "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
       "With --table the rows are the table's countries and nothing is filled in: an empty outcome or exposure leaves the country out. Covariates may be the table's columns or the bundled ones.",
@@ -176,8 +208,7 @@ public enum CommandTable {
       OptionSpec(
         "today", "YYYY-MM-DD",
         help: "The day of validation: dates after it are rejected. Default: today (UTC)."),
-      .map, .defaultField,
-    ],
+    ] + OptionSpec.mappingOptions,
     discussion: [
       "The file is always read to the end. Exit status 0 when every row is valid, 1 when any row is rejected or the file cannot be used."
     ],
@@ -193,19 +224,8 @@ public enum CommandTable {
     summary: "Read a spreadsheet-style CSV through a mapping and write the canonical schema.",
     positionals: [PositionalSpec("FILE", help: "The CSV file to import.")],
     options: [
-      OptionSpec(
-        "map", "FIELD=COLUMN", repeatable: true,
-        help: "Read FIELD from the file's COLUMN; FIELD is a canonical field, date (one date column filling year, month, day, precision) or kind (labels mapped with --value kind:…)."),
-      .defaultField,
-      OptionSpec(
-        "value", "FIELD:LABEL=VALUE", repeatable: true,
-        help: "Read the file's LABEL as VALUE, ignoring case and spaces, e.g. --value kind:Deportation=extradition/deportation; an unmapped label is a rejected row."),
-      OptionSpec(
-        "date-order", "ORDER", choices: DateOrder.allCases.map(\.rawValue),
-        help: "The order of numeric dates such as 09/07/2015; without it they are rejected, never guessed."),
-      OptionSpec("mapping", "FILE.json", help: "Start from a saved mapping (as --print-mapping writes); flags override it."),
       OptionSpec("print-mapping", help: "Print the mapping the options describe, as JSON, and read no file."),
-      OptionSpec("lenient", help: "Write every accepted row and list every rejected one (without it, stop at the first)."),
+      .lenient,
       OptionSpec("output", "OUT.csv|OUT.json", help: "Write the canonical CSV or JSON to this file instead of standard output."),
       OptionSpec(
         "format", "F", choices: ["csv", "json"], default: "csv",
@@ -213,7 +233,7 @@ public enum CommandTable {
       OptionSpec(
         "today", "YYYY-MM-DD",
         help: "The day of validation: dates after it are rejected. Default: today (UTC)."),
-    ],
+    ] + OptionSpec.mappingOptions,
     discussion: [
       "Country columns take codes or English names; an ambiguous name is a rejected row listing the candidates. A persons column without a qualifier column reads counts as text (about 4, 5+, up to 10, unknown). Columns that may be empty may be absent; every missing column is reported at once.",
       "The import report goes to standard error. Exit status 0 when every row is accepted, 1 when any row is rejected (with --lenient the accepted rows are still written) or a file cannot be read, 2 for usage.",

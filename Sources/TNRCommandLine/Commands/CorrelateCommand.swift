@@ -28,7 +28,7 @@ enum CorrelateCommand {
     guard creditors.measures.contains(measure) else {
       throw UsageError("the creditor table '\(creditors.name)' has no column \(measure.rawValue)")
     }
-    let (dataset, isSample) = try IncidentInput.dataset(parsed)
+    let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
     let analysis = try CreditorAnalysis(
       cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure), creditors: creditors,
       measure: measure)

@@ -27,7 +27,7 @@ enum CountCommand {
     if !categories.isEmpty {
       filter.categories = Set(categories.map { IncidentCategory(rawValue: $0)! })
     }
-    let (dataset, isSample) = try IncidentInput.dataset(parsed)
+    let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
     let query = try CountQuery(by: dimensions, where: filter)
     let columns = IncidentColumns(dataset)
     let context = CountOutput.Context(

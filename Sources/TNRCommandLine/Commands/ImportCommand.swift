@@ -11,9 +11,9 @@ import TransnationalRepression
 /// (with `--lenient` the accepted rows are still written) or a file cannot be read, 2 for usage.
 enum ImportCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-    let mapping = try ImportMappingOptions.mapping(parsed)
+    let mapping = try MappingOptions.mapping(parsed)
     if parsed.flag("print-mapping") {
-      console.out(try ImportMappingOptions.json(mapping) + "\n")
+      console.out(try MappingOptions.json(mapping) + "\n")
       return 0
     }
     let path = parsed.positionals[0]
@@ -53,6 +53,10 @@ enum ImportCommand {
       console.err(
         "\(path): ignored \(counted(report.ignoredColumns.count, "column")): \(report.ignoredColumns.joined(separator: ", "))\n")
     }
+    if report.delimiterOnlyRows > 0 {
+      console.err(
+        "\(path): skipped \(counted(report.delimiterOnlyRows, "row")) of delimiters only\n")
+    }
     console.err(
       "\(path): \(counted(report.dataRows, "row")), \(report.accepted) accepted, \(report.rejected.count) rejected\n")
 
@@ -73,93 +77,5 @@ enum ImportCommand {
       console.out(IncidentCSV.write(result.dataset))
     }
     return report.rejected.isEmpty ? 0 : 1
-  }
-}
-
-/// The mapping options of `tnr import`: `--mapping`, `--map`, `--default`, `--value`,
-/// `--date-order`.
-enum ImportMappingOptions {
-  /// The mapping the options describe: the `--mapping` file's, with the flags on top.
-  static func mapping(_ parsed: ParsedArguments) throws -> ColumnMapping {
-    var mapping = ColumnMapping()
-    if let path = parsed.value("mapping") {
-      let data: Data
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-      } catch {
-        throw ImportError(.unreadable("\(path): the mapping file cannot be read"))
-      }
-      do {
-        mapping = try JSONDecoder().decode(ColumnMapping.self, from: data)
-      } catch let DecodingError.dataCorrupted(context) {
-        throw ImportError(.malformedJSON("\(path): \(context.debugDescription)"))
-      } catch {
-        throw ImportError(
-          .malformedJSON(
-            "\(path): not a mapping (an object with columns, defaults, values, date_order)"))
-      }
-    }
-    let fieldList =
-      "fields: date, kind, " + IncidentField.allCases.map(\.rawValue).joined(separator: ", ")
-    for pair in parsed.values("map") {
-      guard let equals = pair.firstIndex(of: "=") else {
-        throw UsageError("--map takes FIELD=COLUMN, not '\(pair)'")
-      }
-      let name = String(pair[..<equals])
-      let column = String(pair[pair.index(after: equals)...])
-      switch name {
-      case "date": mapping.dateColumn = column
-      case "kind": mapping.kindColumn = column
-      default:
-        guard let field = IncidentField(rawValue: name) else {
-          throw UsageError("'\(name)' is not a field; \(fieldList)")
-        }
-        mapping.columns[field] = column
-      }
-    }
-    for pair in parsed.values("default") {
-      guard let equals = pair.firstIndex(of: "=") else {
-        throw UsageError("--default takes FIELD=VALUE, not '\(pair)'")
-      }
-      let name = String(pair[..<equals])
-      guard let field = IncidentField(rawValue: name) else {
-        throw UsageError(
-          "'\(name)' is not a field; fields: \(IncidentField.allCases.map(\.rawValue).joined(separator: ", "))")
-      }
-      mapping.defaults[field] = String(pair[pair.index(after: equals)...])
-    }
-    for entry in parsed.values("value") {
-      // FIELD before the first ':', VALUE after the last '=' (labels may hold either).
-      guard let colon = entry.firstIndex(of: ":"), let equals = entry.lastIndex(of: "="),
-        colon < equals
-      else {
-        throw UsageError("--value takes FIELD:LABEL=VALUE, not '\(entry)'")
-      }
-      let field = String(entry[..<colon])
-      let enumerated = [
-        "kind", "category", "mode", "persons_qualifier", "date_precision", "detention_outcome",
-        "gender", "ethnic_groups",
-      ]
-      guard enumerated.contains(field) else {
-        throw UsageError(
-          "--value takes labels of kind or an enumerated field (\(enumerated.joined(separator: ", "))), not '\(field)'")
-      }
-      let label = String(entry[entry.index(after: colon)..<equals])
-      let value = String(entry[entry.index(after: equals)...])
-      mapping.values[field, default: [:]][label] = value
-    }
-    if let order = parsed.value("date-order") {
-      mapping.dateOrder = DateOrder(rawValue: order)
-    }
-    return mapping
-  }
-
-  /// The mapping as the JSON `--mapping` reads, keys sorted, two-space indented.
-  static func json(_ mapping: ColumnMapping) throws -> String {
-    // Not snakeCaseJSON: its key strategy would rewrite the file's column names and labels,
-    // which are dictionary keys here; the mapping's own keys are snake_case already.
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(mapping), as: UTF8.self)
   }
 }

@@ -133,7 +133,7 @@ enum ModelCommand {
         throw UsageError("--exposure takes low, high or none without --table, not '\(exposureText)'", command: "model")
       }
       let exposure = ExposureBound(rawValue: exposureText)
-      let (dataset, isSample) = try IncidentInput.dataset(parsed)
+      let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
       let creditors = CreditorTable.worldBank2024
       data = try CountryModelData(
         countries: creditors.countries, cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure),

@@ -19,7 +19,7 @@ enum ReportCommand {
     }
 
     if let path = parsed.value("incidents") { progress("reading \(path)") }
-    let (dataset, isSample) = try IncidentInput.dataset(parsed)
+    let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
     var creditors: CreditorTable?
     if let path = parsed.value("creditors") {
       progress("reading creditor table \(path)")

@@ -49,6 +49,10 @@ enum ValidateCommand {
       if !report.ignoredColumns.isEmpty {
         console.out("\(path): ignored \(counted(report.ignoredColumns.count, "column")) the schema does not know: \(report.ignoredColumns.joined(separator: ", "))\n")
       }
+      if report.delimiterOnlyRows > 0 {
+        console.out(
+          "\(path): skipped \(counted(report.delimiterOnlyRows, "row")) of delimiters only\n")
+      }
       console.out(
         "\(path): \(counted(report.dataRows, "row")), \(report.accepted) accepted, \(report.rejected.count) rejected\n")
     }

@@ -1,7 +1,8 @@
 extension ColumnMapping: Codable {
   private enum CodingKeys: String, CodingKey {
-    case columns, defaults, values
+    case columns, defaults, values, delimiter, encoding
     case dateOrder = "date_order"
+    case generatesIDs = "generate_ids"
   }
 
   /// The mapping's names of `date` and `kind`, the two columns that are not fields.
@@ -15,13 +16,17 @@ extension ColumnMapping: Codable {
   ///   "columns": {"id": "Case ID", "host": "Country", "date": "Date", "kind": "Type"},
   ///   "defaults": {"origin": "CN", "ethnic_groups": "Uyghur"},
   ///   "values": {"kind": {"Deportation": "extradition/deportation"}},
-  ///   "date_order": "dmy"
+  ///   "date_order": "dmy",
+  ///   "delimiter": ";",
+  ///   "encoding": "windows-1252",
+  ///   "generate_ids": true
   /// }
   /// ```
   ///
   /// Every key is optional. `columns` maps a field's canonical name, or `date` or `kind`, to
   /// the file's column; `defaults` maps a field's canonical name to its value; `values` maps
-  /// `kind` or an enumerated field to its labels.
+  /// `kind` or an enumerated field to its labels; `delimiter` is `,`, `;`, `tab` or `|`;
+  /// `encoding` is `utf-8`, `windows-1252` or `latin1`.
   ///
   /// - Throws: `DecodingError` for a key that is not a field, `date` or `kind`, or an unknown
   ///   date order.
@@ -52,6 +57,9 @@ extension ColumnMapping: Codable {
     }
     values = try container.decodeIfPresent([String: [String: String]].self, forKey: .values) ?? [:]
     dateOrder = try container.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
+    delimiter = try container.decodeIfPresent(CSVDelimiter.self, forKey: .delimiter)
+    encoding = try container.decodeIfPresent(CSVEncoding.self, forKey: .encoding)
+    generatesIDs = try container.decodeIfPresent(Bool.self, forKey: .generatesIDs) ?? false
   }
 
   /// Encodes the mapping as the JSON that ``ColumnMapping/init(from:)`` reads (empty parts left out).
@@ -67,5 +75,8 @@ extension ColumnMapping: Codable {
     if !defaultValues.isEmpty { try container.encode(defaultValues, forKey: .defaults) }
     if !values.isEmpty { try container.encode(values, forKey: .values) }
     try container.encodeIfPresent(dateOrder, forKey: .dateOrder)
+    try container.encodeIfPresent(delimiter, forKey: .delimiter)
+    try container.encodeIfPresent(encoding, forKey: .encoding)
+    if generatesIDs { try container.encode(true, forKey: .generatesIDs) }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tells a reader which column of a file holds each field, and what to use for fields the file
 /// lacks.
 ///
@@ -72,6 +74,15 @@ public struct ColumnMapping: Hashable, Sendable {
   /// For each enumerated field (`"kind"` or a field's canonical name), the file's labels and the
   /// value each stands for.
   public var values: [String: [String: String]]
+  /// The file's delimiter; `nil` for a comma (or the one a `sep=` first line names).
+  public var delimiter: CSVDelimiter?
+  /// The file's encoding when it is neither UTF-8 nor UTF-16 with a byte-order mark; `nil` for
+  /// UTF-8. The file is converted to UTF-8 before it is read.
+  public var encoding: CSVEncoding?
+  /// Whether a file without an id column gets deterministic ids, `NAME-LINE` from the file's
+  /// name (without its extension; `row` for text in memory) and the row's line, such as
+  /// `cases-2`. Off unless asked for: a file without ids is otherwise a missing column.
+  public var generatesIDs: Bool
 
   /// Creates a mapping.
   ///
@@ -82,11 +93,18 @@ public struct ColumnMapping: Hashable, Sendable {
   ///   - dateOrder: the order of numeric dates in the date column, if declared.
   ///   - kindColumn: the file's column of kind labels, if any.
   ///   - values: the vocabulary of each enumerated field.
+  ///   - delimiter: the file's delimiter, when not a comma.
+  ///   - encoding: the file's encoding, when neither UTF-8 nor UTF-16 with a byte-order mark.
+  ///   - generatesIDs: whether a file without ids gets `NAME-LINE` ids.
   public init(
     columns: [IncidentField: String] = [:], defaults: [IncidentField: String] = [:],
     dateColumn: String? = nil, dateOrder: DateOrder? = nil, kindColumn: String? = nil,
-    values: [String: [String: String]] = [:]
+    values: [String: [String: String]] = [:], delimiter: CSVDelimiter? = nil,
+    encoding: CSVEncoding? = nil, generatesIDs: Bool = false
   ) {
+    self.delimiter = delimiter
+    self.encoding = encoding
+    self.generatesIDs = generatesIDs
     self.columns = columns
     self.defaults = defaults
     self.dateColumn = dateColumn
@@ -98,6 +116,27 @@ public struct ColumnMapping: Hashable, Sendable {
   /// The canonical schema: every field under its own name, no defaults.
   public static let canonical = ColumnMapping()
 
+  /// Whether the values are read exactly as the canonical schema says: this mapping is
+  /// ``canonical`` but for the file's delimiter and encoding, which change how the file is
+  /// split and decoded, not how its values are read.
+  internal var readsCanonically: Bool {
+    var values = self
+    values.delimiter = nil
+    values.encoding = nil
+    return values == .canonical
+  }
+
+  /// Whether the file's bytes are read other than as comma-separated UTF-8 (a declared
+  /// delimiter or encoding), which the columnar fast path leaves to the record reader.
+  internal var changesFileFormat: Bool {
+    (delimiter != nil && delimiter != .comma) || (encoding != nil && encoding != .utf8)
+  }
+
+  /// A reader of `url` with this mapping's delimiter and encoding.
+  internal func reader(of url: URL) -> CSVReader {
+    CSVReader(contentsOf: url, delimiter: delimiter, encoding: encoding)
+  }
+
   /// Whether reading with this mapping needs the record reader's value-level reading (one date
   /// column, a kind column, vocabularies, counts as text), which the columnar fast path does not
   /// do.
@@ -107,8 +146,10 @@ public struct ColumnMapping: Hashable, Sendable {
   /// (so by the record reader) only when no qualifier comes from a mapped column, a default, or
   /// a `persons_qualifier` column of the file; `nil` for a header not known assumes the worst.
   internal func needsRecordReader(header: [String]?) -> Bool {
-    if dateColumn != nil || kindColumn != nil || !values.isEmpty { return true }
-    guard self != .canonical, columns[.personsQualifier] == nil, defaults[.personsQualifier] == nil
+    if dateColumn != nil || kindColumn != nil || !values.isEmpty || changesFileFormat || generatesIDs {
+      return true
+    }
+    guard !readsCanonically, columns[.personsQualifier] == nil, defaults[.personsQualifier] == nil
     else { return false }
     return !(header?.contains(IncidentField.personsQualifier.rawValue) ?? false)
   }

@@ -2,7 +2,9 @@
 ///
 /// Nothing is lost: every data row of the file is either accepted or listed in ``rejected``
 /// verbatim with its line and reason, so `accepted + rejected.count == dataRows` always holds.
-/// Blank lines carry no data; they are counted in ``blankLines`` and are not data rows.
+/// Blank lines carry no data; they are counted in ``blankLines`` and are not data rows. Rows of
+/// delimiters only (`,,,,,`, which spreadsheets write for rows they hold empty) are not data rows
+/// either: they are skipped and counted in ``delimiterOnlyRows``, never an error.
 public struct ImportReport: Hashable, Sendable, Codable {
   /// The number of data rows (records after the header, blank lines excluded).
   public var dataRows: Int
@@ -12,14 +14,17 @@ public struct ImportReport: Hashable, Sendable, Codable {
   public var rejected: [RejectedRow]
   /// The number of blank lines skipped.
   public var blankLines: Int
+  /// The number of rows of delimiters only (`,,,,,`) skipped.
+  public var delimiterOnlyRows: Int
   /// Columns of the file that no field is read from.
   public var ignoredColumns: [String]
 
   /// Creates a report.
   public init(
     dataRows: Int = 0, accepted: Int = 0, rejected: [RejectedRow] = [], blankLines: Int = 0,
-    ignoredColumns: [String] = []
+    ignoredColumns: [String] = [], delimiterOnlyRows: Int = 0
   ) {
+    self.delimiterOnlyRows = delimiterOnlyRows
     self.dataRows = dataRows
     self.accepted = accepted
     self.rejected = rejected
@@ -29,6 +34,32 @@ public struct ImportReport: Hashable, Sendable, Codable {
 
   /// Whether every row was accepted.
   public var isClean: Bool { rejected.isEmpty }
+
+  private enum CodingKeys: String, CodingKey {
+    case dataRows, accepted, rejected, blankLines, ignoredColumns, delimiterOnlyRows
+  }
+
+  /// Decodes a report; `delimiterOnlyRows` may be absent (reports written before it), and is 0.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    dataRows = try container.decode(Int.self, forKey: .dataRows)
+    accepted = try container.decode(Int.self, forKey: .accepted)
+    rejected = try container.decode([RejectedRow].self, forKey: .rejected)
+    blankLines = try container.decode(Int.self, forKey: .blankLines)
+    ignoredColumns = try container.decode([String].self, forKey: .ignoredColumns)
+    delimiterOnlyRows = try container.decodeIfPresent(Int.self, forKey: .delimiterOnlyRows) ?? 0
+  }
+
+  /// Encodes every count, the rejected rows and the ignored columns.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(dataRows, forKey: .dataRows)
+    try container.encode(accepted, forKey: .accepted)
+    try container.encode(rejected, forKey: .rejected)
+    try container.encode(blankLines, forKey: .blankLines)
+    try container.encode(ignoredColumns, forKey: .ignoredColumns)
+    try container.encode(delimiterOnlyRows, forKey: .delimiterOnlyRows)
+  }
 }
 
 /// A row an import rejected, kept verbatim.

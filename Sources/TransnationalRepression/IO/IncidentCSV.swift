@@ -34,8 +34,8 @@ public enum IncidentCSV {
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
     try read(
-      CSVReader(contentsOf: url), mapping: mapping, mode: mode, today: today,
-      rejectedRowNames: rejectedRowNames)
+      mapping.reader(of: url), mapping: mapping, mode: mode, today: today,
+      rejectedRowNames: rejectedRowNames, sourceName: url.deletingPathExtension().lastPathComponent)
   }
 
   /// Reads incidents from CSV text in memory.
@@ -53,8 +53,8 @@ public enum IncidentCSV {
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
     try read(
-      CSVReader(text: text), mapping: mapping, mode: mode, today: today,
-      rejectedRowNames: rejectedRowNames)
+      CSVReader(text: text, delimiter: mapping.delimiter), mapping: mapping, mode: mode,
+      today: today, rejectedRowNames: rejectedRowNames)
   }
 
   /// Reads incidents from CSV bytes in memory (which may hold invalid UTF-8).
@@ -65,13 +65,13 @@ public enum IncidentCSV {
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
     try read(
-      CSVReader(bytes: bytes), mapping: mapping, mode: mode, today: today,
-      rejectedRowNames: rejectedRowNames)
+      CSVReader(bytes: bytes, delimiter: mapping.delimiter, encoding: mapping.encoding),
+      mapping: mapping, mode: mode, today: today, rejectedRowNames: rejectedRowNames)
   }
 
   private static func read(
     _ reader: CSVReader, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay,
-    rejectedRowNames: PersonNamePolicy
+    rejectedRowNames: PersonNamePolicy, sourceName: String = "row"
   ) throws(ImportError) -> ImportResult {
     var builder: IncidentRowParser?
     var incidents: [Incident] = []
@@ -80,12 +80,17 @@ public enum IncidentCSV {
     do {
       try reader.forEachRecord { record in
         guard let parser = builder else {
-          builder = try IncidentRowParser(header: record, mapping: mapping, today: today)
+          builder = try IncidentRowParser(
+            header: record, mapping: mapping, today: today, sourceName: sourceName)
           report.ignoredColumns = builder!.ignoredColumns
           return
         }
         if record.isBlank {
           report.blankLines += 1
+          return
+        }
+        if record.isDelimiterOnly {
+          report.delimiterOnlyRows += 1
           return
         }
         report.dataRows += 1

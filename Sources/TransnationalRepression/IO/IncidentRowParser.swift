@@ -14,24 +14,35 @@ internal struct IncidentRowParser {
   private let reading: MappedValueReader?
   /// Columns of the file that no field is read from.
   let ignoredColumns: [String]
+  /// The first part of generated ids (`NAME` of `NAME-LINE`).
+  private let idPrefix: String
+  /// The encoding the mapping declares (an invalid-UTF-8 message suggests one when none is).
+  private let declaredEncoding: CSVEncoding?
 
   /// Resolves the header against the mapping.
   ///
   /// - Throws: ``ImportError`` when the header is not valid UTF-8, names a column twice, or lacks
   ///   a needed column.
-  init(header record: CSVRecord, mapping: ColumnMapping, today: CalendarDay) throws(ImportError) {
+  ///   `sourceName` is the file's name without its extension, the first part of generated ids.
+  init(
+    header record: CSVRecord, mapping: ColumnMapping, today: CalendarDay, sourceName: String = "row"
+  ) throws(ImportError) {
     if let problem = record.problem {
       throw ImportError(.malformedCSV(problem), line: record.line)
     }
     guard let header = record.fields() else {
-      throw ImportError(.malformedCSV("the header is not valid UTF-8"), line: record.line)
+      throw ImportError(
+        .malformedCSV("the header is not valid UTF-8" + IncidentRowParser.encodingHint(mapping.encoding)),
+        line: record.line)
     }
+    self.idPrefix = sourceName
     if header == [""] { throw ImportError(.emptyFile, line: record.line) }
     let resolved = try mapping.resolveForReading(header: header)
     self.sources = resolved.sources
     self.reading = resolved.reading
     self.sourceList = IncidentField.allCases.map { [sources = self.sources] in sources[$0]! }
     self.headerCount = header.count
+    self.declaredEncoding = mapping.encoding
     self.headerNames = header
     self.today = today
     var used = Set<Int>()
@@ -112,8 +123,18 @@ internal struct IncidentRowParser {
     if !record.isValidUTF8 {
       let column = (0..<record.count).first { record.string(at: $0) == nil }
       throw ImportError(
-        .malformedCSV("the row is not valid UTF-8"), line: line, column: column.map { $0 + 1 },
+        .malformedCSV("the row is not valid UTF-8" + IncidentRowParser.encodingHint(declaredEncoding)),
+        line: line, column: column.map { $0 + 1 },
         field: column.flatMap { headerNames.indices.contains($0) ? headerNames[$0] : nil })
+    }
+    // A NUL byte in a spreadsheet's cell means a damaged or misdecoded file. The canonical
+    // schema reads back whatever the writer wrote (round trips stay lossless), so only mapped
+    // files reject it.
+    if reading != nil, let column = record.firstFieldWithNUL {
+      throw ImportError(
+        .malformedCSV("the field holds a NUL byte (0x00), which no text value may hold"),
+        line: line, column: column + 1,
+        field: headerNames.indices.contains(column) ? headerNames[column] : nil)
     }
     guard record.count == headerCount else {
       throw ImportError(.wrongFieldCount(expected: headerCount, found: record.count), line: line)
@@ -196,7 +217,7 @@ internal struct IncidentRowParser {
       return parsed
     }
 
-    let id = try text(.id)
+    let id = reading?.generatesIDs == true ? "\(idPrefix)-\(line)" : try text(.id)
     guard id.contains(where: { !$0.isWhitespace }) else { throw fail(.emptyID, .id) }
     recordID = id
     let origin = try country(.origin)
@@ -382,6 +403,13 @@ internal struct IncidentRowParser {
     } catch {
       throw fail(error, .id)
     }
+  }
+
+  /// What an invalid-UTF-8 message adds: the `--encoding` to try, unless one was declared.
+  static func encodingHint(_ declared: CSVEncoding?) -> String {
+    guard declared == nil || declared == .utf8 else { return "" }
+    return "; if the file was saved in another encoding, name it with --encoding windows-1252 "
+      + "(or latin1), or save it as UTF-8"
   }
 
   /// Parses an optional minus sign and ASCII digits; anything else (spaces, `+`, separators,

@@ -32,6 +32,25 @@ public struct CSVRecord {
       && scanner.pointee.fieldStarts[0] == scanner.pointee.fieldEnds[0]
   }
 
+  /// Whether the record holds delimiters and nothing else (`,,,,,`, as spreadsheets write rows
+  /// they consider empty): more than one field, every field empty and unquoted.
+  public var isDelimiterOnly: Bool {
+    guard count > 1 else { return false }
+    for index in 0..<count where scanner.pointee.fieldQuoted[index]
+      || scanner.pointee.fieldStarts[index] != scanner.pointee.fieldEnds[index]
+    {
+      return false
+    }
+    return true
+  }
+
+  /// The 0-based index of the first field holding a NUL byte, if any.
+  public var firstFieldWithNUL: Int? {
+    let bytes = UnsafeBufferPointer(rebasing: buffer[range])
+    guard bytes.contains(0) else { return nil }
+    return (0..<count).first { rawBytes(at: $0).contains(0) }
+  }
+
   /// The bytes of field `index` as they stand in the file (inside the quotes for a quoted field,
   /// with any doubled quotes still doubled).
   @inlinable

@@ -29,6 +29,13 @@ internal struct CSVScanner {
   @usableFromInline internal var fieldQuoted: [Bool] = []
   /// The first syntax problem in the current record, if any.
   @usableFromInline internal var problem: String?
+  /// The byte between fields (a comma unless a dialect says otherwise).
+  @usableFromInline internal var delimiter: UInt8 = 0x2C
+  /// Whether a carriage return not followed by a line feed ends a record (old Mac files and
+  /// some Excel exports). The record reader sets it; the columnar import's line splitter, which
+  /// cuts at line feeds only, leaves it off so that the two agree (files with bare carriage
+  /// returns go to the record reader).
+  @usableFromInline internal var breaksAtBareCR = false
 
   @usableFromInline internal init() {
     fieldStarts.reserveCapacity(32)
@@ -58,7 +65,8 @@ internal struct CSVScanner {
   internal mutating func scan(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool
   ) -> Outcome {
-    let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    let quote: UInt8 = 0x22, comma: UInt8 = delimiter, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    let crBreaks = breaksAtBareCR
     let count = buffer.count
     fieldStarts.removeAll(keepingCapacity: true)
     fieldEnds.removeAll(keepingCapacity: true)
@@ -89,7 +97,11 @@ internal struct CSVScanner {
             i += 1
             break
           }
-          if byte == lf { lineBreaks += 1 }
+          if byte == lf {
+            lineBreaks += 1
+          } else if crBreaks && byte == cr && (i + 1 >= count || buffer[i + 1] != lf) {
+            lineBreaks += 1
+          }
           i += 1
         }
         if contentEnd < 0 {
@@ -119,6 +131,10 @@ internal struct CSVScanner {
               append(contentStart, contentEnd, quoted: true)
               return .record(end: i, next: i + 2, lineBreaks: lineBreaks + 1)
             }
+            if crBreaks {
+              append(contentStart, contentEnd, quoted: true)
+              return .record(end: i, next: i + 1, lineBreaks: lineBreaks + 1)
+            }
           } else if !isFinal {
             return .incomplete
           } else {
@@ -132,7 +148,7 @@ internal struct CSVScanner {
       // Unquoted field (or the tail of a malformed quoted one).
       while i < count {
         let byte = buffer[i]
-        if byte == comma || byte == lf { break }
+        if byte == comma || byte == lf || (crBreaks && byte == cr) { break }
         if byte == quote, problem == nil { problem = "a quote appears inside an unquoted field" }
         i += 1
       }
@@ -147,6 +163,17 @@ internal struct CSVScanner {
         append(fieldStart, i, quoted: false)
         i += 1
         continue
+      }
+      if buffer[i] == cr {
+        // Only when bare carriage returns break lines: CRLF or a lone CR ends the record.
+        if i + 1 < count {
+          append(fieldStart, i, quoted: false)
+          let next = buffer[i + 1] == lf ? i + 2 : i + 1
+          return .record(end: i, next: next, lineBreaks: lineBreaks + 1)
+        }
+        if !isFinal { return .incomplete }
+        append(fieldStart, i, quoted: false)
+        return .record(end: i, next: count, lineBreaks: lineBreaks + 1)
       }
       // Line feed ends the record; a preceding carriage return belongs to the line break.
       var end = i

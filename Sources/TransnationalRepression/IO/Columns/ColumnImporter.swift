@@ -56,6 +56,9 @@ internal struct ColumnImporter {
   var minimumPartBytes = 1 << 18
   /// The parts of a block per thread.
   static let partsPerThread = 4
+  /// Whether the input is read by the record reader whatever it holds (set when a bare carriage
+  /// return shows after the first 64 KiB).
+  var forcesRecordReader = false
 
   /// Where the CSV comes from.
   enum Input {
@@ -64,8 +67,77 @@ internal struct ColumnImporter {
   }
 
   /// Reads the input into columns and a report.
+  ///
+  /// Input the fast path cannot split as it is — UTF-16 (a byte-order mark), a `sep=` first
+  /// line, bare carriage returns as line breaks, or a mapping that declares a delimiter,
+  /// an encoding or generated ids — is read by ``IncidentCSV`` and then put into columns, so
+  /// the fast path never misreads it.
   func read(_ input: Input) throws(ImportError) -> ColumnImportResult {
-    try readCountingFastRows(input).result
+    if let result = try readByRecordsIfNeeded(input) { return result }
+    return try readCountingFastRows(input).result
+  }
+
+  /// Reads by records when the input or the mapping needs it (see ``read(_:)``); `nil` when the
+  /// fast path can read it.
+  private func readByRecordsIfNeeded(_ input: Input) throws(ImportError) -> ColumnImportResult? {
+    var byRecords = forcesRecordReader || mapping.changesFileFormat || mapping.generatesIDs
+    if !byRecords {
+      switch input {
+      case .bytes(let buffer):
+        byRecords = ColumnImporter.needsRecordReader(buffer, isWhole: true)
+      case .file(let url):
+        guard let handle = try? FileHandle(forReadingFrom: url),
+          let head = try? handle.read(upToCount: 65_536)
+        else { return nil }  // the fast path reports the file's problem
+        try? handle.close()
+        byRecords = [UInt8](head).withUnsafeBufferPointer {
+          ColumnImporter.needsRecordReader($0, isWhole: head.count < 65_536)
+        }
+      }
+    }
+    guard byRecords else { return nil }
+    let result: ImportResult
+    switch input {
+    case .bytes(let buffer):
+      result = try IncidentCSV.read(
+        bytes: Array(buffer), mapping: mapping, mode: mode, today: today, rejectedRowNames: names)
+    case .file(let url):
+      result = try IncidentCSV.read(
+        contentsOf: url, mapping: mapping, mode: mode, today: today, rejectedRowNames: names)
+    }
+    return ColumnImportResult(columns: IncidentColumns(result.dataset), report: result.report)
+  }
+
+  /// Whether `buffer` holds, from `start`, a carriage return not followed by a line feed (one
+  /// at the very end counts only when the input ends there).
+  static func holdsBareCR(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool) -> Bool {
+    guard let base = buffer.baseAddress else { return false }
+    var position = start
+    while position < buffer.count,
+      let found = memchr(base + position, 0x0D, buffer.count - position)
+    {
+      let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if index + 1 >= buffer.count { return isFinal }
+      if buffer[index + 1] != 0x0A { return true }
+      position = index + 2
+    }
+    return false
+  }
+
+  /// Whether bytes (a whole input, or a file's first 64 KiB) need the record reader: a UTF-16
+  /// byte-order mark, a `sep=` first line, or a carriage return not followed by a line feed.
+  /// (A carriage return ending a head that is not the whole input is left undecided: its line
+  /// feed may follow.)
+  static func needsRecordReader(_ bytes: UnsafeBufferPointer<UInt8>, isWhole: Bool) -> Bool {
+    switch CSVTranscoding.byteOrderMark(bytes) {
+    case .utf16LittleEndian?, .utf16BigEndian?: return true
+    default: break
+    }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    let start = bomLength(bytes)
+    if CSVReader.separatorLine(bytes, from: start) != nil { return true }
+    _ = base
+    return holdsBareCR(bytes, from: start, isFinal: isWhole)
   }
 
   /// Reads the input, and says how many rows the fast path took (for tests).
@@ -78,6 +150,13 @@ internal struct ColumnImporter {
       start = try state.process(bytes, from: start, isFinal: true)
     case .file(let url):
       try readFile(url, state)
+    }
+    if state.foundBareCR {
+      // Bare carriage returns end lines for the record reader, not for the fast path's line
+      // splitter: the whole input is read by records instead.
+      var byRecords = self
+      byRecords.forcesRecordReader = true
+      return (try byRecords.readByRecordsIfNeeded(input)!, 0)
     }
     guard state.parser != nil else { throw ImportError(.emptyFile, line: 1) }
     return (state.finish(), state.fastRows)
@@ -146,7 +225,7 @@ internal struct ColumnImporter {
         start = ColumnImporter.bomLength(buffer)
       }
       start = try state.process(buffer, from: start, isFinal: atEnd)
-      if atEnd { return }
+      if atEnd || state.foundBareCR { return }
     }
   }
 }
@@ -167,7 +246,7 @@ extension ColumnImporter {
       let next = try state.process(
         UnsafeBufferPointer(start: bytes + windowStart, count: windowEnd - windowStart), from: from,
         isFinal: isFinal)
-      if isFinal { return }
+      if isFinal || state.foundBareCR { return }
       if next == from {
         window *= 2
         continue
@@ -208,6 +287,9 @@ internal final class ImportState {
   private var validatorStorage: FastRowValidator.Storage?
   /// The line of the next record.
   var line = 1
+  /// Whether a carriage return not followed by a line feed was found: the input is then read by
+  /// the record reader (see ``ColumnImporter/read(_:)``).
+  var foundBareCR = false
   var report = ImportReport()
   /// The ids accepted so far, in shares (made with the header, sized for the input).
   private var ids: IDIndex?
@@ -260,6 +342,10 @@ internal final class ImportState {
   ) throws(ImportError) -> Int {
     precondition(buffer.count < Int(Int32.max), "ColumnImporter: a block must be under 2 GiB")
     var start = start
+    if ColumnImporter.holdsBareCR(buffer, from: start, isFinal: isFinal) {
+      foundBareCR = true
+      return start
+    }
     if parser == nil {
       var scanner = CSVScanner()
       switch scanner.scan(buffer, from: start, isFinal: isFinal) {
@@ -302,8 +388,12 @@ internal final class ImportState {
       regionEnd = last + 1
     }
     guard start < regionEnd else { return start }
+    // Under a mapping, a block holding a NUL byte is read without the fast path: the general
+    // parser rejects the row naming its line and column (one memchr per block).
+    let holdsNUL =
+      !importer.mapping.readsCanonically && memchr(base + start, 0, buffer.count - start) != nil
     let context = PartContext(
-      buffer: buffer, isFinal: isFinal, parser: parser, validator: validator,
+      buffer: buffer, isFinal: isFinal, parser: parser, validator: holdsNUL ? nil : validator,
       fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
       ids: ids!, directBound: directBound)
 
@@ -449,6 +539,7 @@ internal final class ImportState {
       presence.formUnion(part.presence)
       report.dataRows += part.dataRows
       report.blankLines += part.blankLines
+      report.delimiterOnlyRows += part.delimiterOnlyRows
       line += part.lineCount
     }
     report.accepted = origin.count
@@ -941,6 +1032,7 @@ internal final class ImportPart: @unchecked Sendable {
   var rejects: [(before: Int, line: Int, raw: String, error: ImportError)] = []
   var dataRows = 0
   var blankLines = 0
+  var delimiterOnlyRows = 0
   /// Rows the fast path took.
   var fastRows = 0
   /// The line breaks the part's records span.
@@ -994,6 +1086,7 @@ private struct PartReader {
   let ids: IDIndex
   var dataRows = 0
   var blankLines = 0
+  var delimiterOnlyRows = 0
   var fastRows = 0
   var lineCount = 0
   var end = 0
@@ -1039,6 +1132,7 @@ private struct PartReader {
     part.presence = presence
     part.dataRows = dataRows
     part.blankLines = blankLines
+    part.delimiterOnlyRows = delimiterOnlyRows
     part.fastRows = fastRows
     part.lineCount = lineCount
     part.end = end
@@ -1373,9 +1467,14 @@ private struct PartReader {
     let part = self.part
     let context = self.context
     var scanner = self.scanner
+    var delimiterOnly = false
     let outcome = withUnsafePointer(to: &scanner) { pointer -> Result<Incident, ImportError>? in
       let record = CSVRecord(buffer: context.buffer, scanner: pointer, range: range, line: line)
       if record.isBlank { return nil }
+      if record.isDelimiterOnly {
+        delimiterOnly = true
+        return nil
+      }
       do throws(ImportError) {
         return .success(try parser.incident(from: record))
       } catch {
@@ -1386,7 +1485,7 @@ private struct PartReader {
     }
     switch outcome {
     case nil:
-      blankLines &+= 1
+      if delimiterOnly { delimiterOnlyRows &+= 1 } else { blankLines &+= 1 }
       return false
     case .failure:
       dataRows &+= 1

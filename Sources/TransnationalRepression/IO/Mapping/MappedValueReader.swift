@@ -40,6 +40,8 @@ internal struct MappedValueReader: Sendable {
   var vocabularies: [IncidentField: Vocabulary] = [:]
   /// Whether `persons` is read by ``PersonCount/init(parsing:)`` (no qualifier column).
   var personsAsText = false
+  /// Whether ids are made from the file's name and the row's line (no id column).
+  var generatesIDs = false
 
   /// The enumerated fields whose values compare ignoring case and surrounding spaces.
   static let enumeratedFields: Set<IncidentField> = [
@@ -104,7 +106,7 @@ extension ColumnMapping {
   /// - Throws: ``ImportError`` for a repeated column, missing columns (one: `missingColumn`;
   ///   several: one error listing them all), or a mapping that contradicts itself.
   internal func resolveForReading(header: [String]) throws(ImportError) -> ResolvedMapping {
-    if self == .canonical { return ResolvedMapping(sources: try resolve(header: header), reading: nil) }
+    if readsCanonically { return ResolvedMapping(sources: try resolve(header: header), reading: nil) }
     var position: [String: Int] = [:]
     for (index, name) in header.enumerated() where !name.isEmpty {
       if position.updateValue(index, forKey: name) != nil {
@@ -152,6 +154,8 @@ extension ColumnMapping {
         sources[field] = .column(index, name: field.rawValue)
       } else if let value = defaults[field] {
         sources[field] = .constant(value)
+      } else if field == .id && generatesIDs {
+        sources[field] = .constant("")
       } else if field.mayBeEmpty || !field.isCanonical || field == .personsQualifier {
         sources[field] = .constant("")
       } else {
@@ -162,6 +166,9 @@ extension ColumnMapping {
     var reading = MappedValueReader()
     reading.dateOrder = dateOrder
     reading.personsAsText = !qualifierHasSource
+    if generatesIDs, case .constant("")? = sources[.id], defaults[.id] == nil {
+      reading.generatesIDs = true
+    }
     if let name = dateColumn {
       if let index = position[name] {
         reading.date = (index, name)
