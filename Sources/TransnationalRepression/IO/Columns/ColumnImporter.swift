@@ -133,10 +133,9 @@ internal struct ColumnImporter {
     case .utf16LittleEndian?, .utf16BigEndian?: return true
     default: break
     }
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    guard !bytes.isEmpty else { return false }
     let start = bomLength(bytes)
     if CSVReader.separatorLine(bytes, from: start) != nil { return true }
-    _ = base
     return holdsBareCR(bytes, from: start, isFinal: isWhole)
   }
 
