@@ -225,6 +225,9 @@ public enum CommandTable {
     positionals: [PositionalSpec("FILE", help: "The CSV file to import.")],
     options: [
       OptionSpec("print-mapping", help: "Print the mapping the options describe, as JSON, and read no file."),
+      OptionSpec(
+        "suggest",
+        help: "Print a proposed mapping for FILE, from its header and first rows, as the JSON --mapping reads (labels to fill in are \"\"); what is left to decide goes to standard error."),
       .lenient,
       OptionSpec("output", "OUT.csv|OUT.json", help: "Write the canonical CSV or JSON to this file instead of standard output."),
       OptionSpec(
@@ -243,6 +246,7 @@ public enum CommandTable {
       "tnr import spreadsheet.csv --mapping mapping.json",
       "tnr import spreadsheet.csv --mapping mapping.json --default origin=CN --lenient",
       "tnr import spreadsheet.csv --map host=Country --map date=Date --map kind=Type --value kind:Deportation=extradition/deportation --print-mapping",
+      "tnr import --suggest spreadsheet.csv > mapping.json",
     ],
     run: ImportCommand.run)
 }

@@ -11,6 +11,21 @@ import TransnationalRepression
 /// (with `--lenient` the accepted rows are still written) or a file cannot be read, 2 for usage.
 enum ImportCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+    if parsed.flag("suggest") {
+      // The proposed mapping on standard output, what is left to decide on standard error.
+      let path = parsed.positionals[0]
+      let suggestion: MappingSuggestion
+      do {
+        suggestion = try MappingSuggestion(contentsOf: URL(fileURLWithPath: path))
+      } catch {
+        console.err("\(path): \(error.description)\n")
+        return 1
+      }
+      let mapping = try MappingOptions.mapping(parsed, base: suggestion.mapping)
+      console.out(try MappingOptions.json(mapping) + "\n")
+      for note in suggestion.notes { console.err("\(path): \(note)\n") }
+      return 0
+    }
     let mapping = try MappingOptions.mapping(parsed)
     if parsed.flag("print-mapping") {
       console.out(try MappingOptions.json(mapping) + "\n")

@@ -5,9 +5,10 @@ import TransnationalRepression
 /// ``OptionSpec/mappingOptions``): `--mapping`, `--map`, `--default`, `--value`, `--date-order`,
 /// `--delimiter`, `--encoding`, `--generate-ids`.
 enum MappingOptions {
-  /// The mapping the options describe: the `--mapping` file's, with the flags on top.
-  static func mapping(_ parsed: ParsedArguments) throws -> ColumnMapping {
-    var mapping = ColumnMapping()
+  /// The mapping the options describe: the `--mapping` file's (or `base`), with the flags on
+  /// top.
+  static func mapping(_ parsed: ParsedArguments, base: ColumnMapping = ColumnMapping()) throws -> ColumnMapping {
+    var mapping = base
     if let path = parsed.value("mapping") {
       let data: Data
       do {
@@ -72,7 +73,11 @@ enum MappingOptions {
       }
       let label = String(entry[entry.index(after: colon)..<equals])
       let value = String(entry[entry.index(after: equals)...])
-      mapping.values[field, default: [:]][label] = value
+      // Labels match ignoring case and surrounding spaces: the flag replaces any spelling of
+      // the same label that the mapping file (or a suggestion) holds.
+      func key(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
+      mapping.values[field] = (mapping.values[field] ?? [:]).filter { key($0.key) != key(label) }
+      mapping.values[field]![label] = value
     }
     if let order = parsed.value("date-order") {
       mapping.dateOrder = DateOrder(rawValue: order)
