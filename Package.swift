@@ -55,6 +55,8 @@ let package = Package(
     .executableTarget(
       name: "FuzzCommandLine", dependencies: ["_TNRFuzzHarness"],
       path: "Sources/Fuzz/FuzzCommandLine"),
+    .executableTarget(
+      name: "FuzzImport", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzImport"),
     .testTarget(
       name: "TransnationalRepressionTests",
       dependencies: ["TransnationalRepression", "TNRCommandLine", "_TNRFuzzHarness"]

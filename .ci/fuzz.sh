@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (FuzzCSV, FuzzJSON, FuzzCommandLine) with the address sanitizer
-# and runs each for SECONDS (default 60). A crash, a broken check, a memory error found by ASan or
-# an input slower than 25 s fails the script and prints the input that did it (saved under
+# Builds the libFuzzer targets (FuzzCSV, FuzzJSON, FuzzCommandLine, FuzzImport) with the address
+# sanitizer and runs each for SECONDS (default 45: four targets in about the time three took at
+# 60). A crash, a broken check, a memory error found by ASan or an input slower than 25 s fails
+# the script and prints the input that did it (saved under
 # .build-fuzz/artifacts/<target>/, replayable with `swift run <target> FILE`).
 #
 #   .ci/fuzz.sh [SECONDS] [TARGET...]
 #
 # The seed corpora are Tests/Fixtures/fuzz/<target>/ (and Tests/Fixtures/csv/ for FuzzCSV), with
-# the dictionaries Tests/Fixtures/fuzz/<target>.dict; what the fuzzer adds goes to
+# the dictionaries Tests/Fixtures/fuzz/<target>.dict (FuzzImport also takes the import corpus
+# Tests/Fixtures/import/corpus/); what the fuzzer adds goes to
 # .build-fuzz/corpus/<target>/, never into the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-seconds=${1:-60}
+seconds=${1:-45}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(FuzzCSV FuzzJSON FuzzCommandLine)
+[[ ${#targets[@]} -gt 0 ]] || targets=(FuzzCSV FuzzJSON FuzzCommandLine FuzzImport)
 scratch=$root/.build-fuzz
 # Not `--sanitize=fuzzer --sanitize=address`: SwiftPM passes them as two -sanitize= flags in an
 # order that changes from build to build, and swiftc keeps only the last, so a build got either
@@ -51,6 +53,9 @@ for target in "${targets[@]}"; do
   seeds=("$root/Tests/Fixtures/fuzz/$target")
   if [[ $target == FuzzCSV ]]; then
     seeds+=("$root/Tests/Fixtures/csv/bad" "$root/Tests/Fixtures/csv/tricky")
+  fi
+  if [[ $target == FuzzImport ]]; then
+    seeds+=("$root/Tests/Fixtures/import/corpus")
   fi
   log=$scratch/$target.log
   echo "-- $target: ${seconds}s"

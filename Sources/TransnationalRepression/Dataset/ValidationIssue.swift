@@ -63,7 +63,11 @@ public enum ValidationIssue: Error, Hashable, Sendable, CustomStringConvertible 
       "'\(text)' is not a date precision (day, month, year, reported)"
     case .unknownPersonsQualifier(let text):
       "'\(text)' is not a persons qualifier (exact, at_least, about, up_to, unknown)"
-    case .unknownEthnicGroup(let text): "'\(text)' is not a known ethnic group"
+    case .unknownEthnicGroup(let text):
+      "'\(text)' is not a known ethnic group ("
+        + EthnicGroup.allCases.map(\.rawValue).joined(separator: ", ")
+        + "); write a group outside the list as Other and name it in the notes (from a "
+        + "spreadsheet: --value ethnic_groups:LABEL=Other)"
     case .unknownGender(let text): "'\(text)' is not a gender (female, male, other)"
     case .noEthnicGroup: "no ethnic group is given"
     case .noSource: "no source is given"

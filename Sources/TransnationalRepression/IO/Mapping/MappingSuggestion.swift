@@ -223,9 +223,17 @@ public struct MappingSuggestion: Hashable, Sendable {
     notes = extraNotes + notes
   }
 
-  /// The delimiter the first line uses most outside quotes, or `nil` when it has a `sep=` line
-  /// (the reader honours it) or no delimiter at all.
-  static func delimiter(ofFirstLine bytes: [UInt8]) -> CSVDelimiter? {
+  /// The delimiter the first line of a file uses most outside quotes (comma, semicolon, tab or
+  /// pipe; on a tie, in that order), or `nil` when the file starts with a `sep=` line (which
+  /// ``CSVReader`` honours) or its first line holds no delimiter.
+  ///
+  /// ```swift
+  /// MappingSuggestion.delimiter(ofFirstLine: Array("a;b;c,d\n".utf8))   // .semicolon
+  /// ```
+  ///
+  /// - Parameter bytes: the file's bytes, as UTF-8.
+  /// - Returns: the delimiter, or `nil`.
+  public static func delimiter(ofFirstLine bytes: [UInt8]) -> CSVDelimiter? {
     let separator = bytes.withUnsafeBufferPointer { CSVReader.separatorLine($0, from: 0) }
     if separator != nil { return nil }
     var counts: [CSVDelimiter: Int] = [:]
