@@ -364,7 +364,9 @@ struct ErrorMessageTests {
   static let usageErrors: [([String], [String])] = [
     (["frobnicate"], ["'frobnicate'"]),
     (["count", "--by"], ["--by", "value"]),
-    (["count", "--by", "host", "--lenient"], ["--lenient"]),
+    (["count", "--by", "host", "--print-mapping"], ["--print-mapping"]),
+    (["count", "--by", "host", "--delimiter", ":"], ["--delimiter", "':'"]),
+    (["validate", "f.csv", "--encoding", "utf-16"], ["--encoding", "'utf-16'"]),
     (["validate", "f.csv", "--lenient=yes"], ["--lenient"]),
     (["count", "--by", "host", "--format", "xml"], ["--format", "'xml'"]),
     (["count", "--by", "host", "--top", "0"], ["--top", "'0'"]),
