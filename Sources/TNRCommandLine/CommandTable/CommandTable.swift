@@ -239,6 +239,7 @@ public enum CommandTable {
     ] + OptionSpec.mappingOptions,
     discussion: [
       "Country columns take codes or English names; an ambiguous name is a rejected row listing the candidates. A persons column without a qualifier column reads counts as text (about 4, 5+, up to 10, unknown). Columns that may be empty may be absent; every missing column is reported at once.",
+      "Files as spreadsheets save them: any of the delimiters (and Excel's sep= first line), UTF-8 with or without a byte-order mark, UTF-16 with one, a declared --encoding, LF, CRLF or bare CR line endings. Rows of delimiters only are skipped and counted; a NUL byte in a cell is a rejected row.",
       "The import report goes to standard error. Exit status 0 when every row is accepted, 1 when any row is rejected (with --lenient the accepted rows are still written) or a file cannot be read, 2 for usage.",
     ],
     examples: [
