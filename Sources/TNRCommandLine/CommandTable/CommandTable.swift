@@ -39,11 +39,16 @@ extension OptionSpec {
   /// `--generate-ids`.
   static let generateIDs = OptionSpec(
     "generate-ids", help: "Give a file without an id column the ids NAME-LINE, from the file's name and each row's line.")
+  /// `--allow-other-groups`.
+  static let allowOtherGroups = OptionSpec(
+    "allow-other-groups",
+    help: "Read an ethnic group outside the known list (e.g. Baloch) as Other:Baloch, keeping its name, instead of rejecting the row.")
   /// The mapping options of every command that reads incident files, declared once:
   /// `--map`, `--default`, `--value`, `--date-order`, `--mapping`, `--delimiter`, `--encoding`,
-  /// `--generate-ids`.
+  /// `--generate-ids`, `--allow-other-groups`.
   static let mappingOptions: [OptionSpec] = [
     .map, .defaultField, .value, .dateOrder, .mappingFile, .delimiter, .encoding, .generateIDs,
+    .allowOtherGroups,
   ]
   /// `--permutations K`.
   static func permutations(default value: String?) -> OptionSpec {

@@ -3,7 +3,7 @@ import TransnationalRepression
 
 /// The mapping options every command that reads incidents takes (declared once, as
 /// ``OptionSpec/mappingOptions``): `--mapping`, `--map`, `--default`, `--value`, `--date-order`,
-/// `--delimiter`, `--encoding`, `--generate-ids`.
+/// `--delimiter`, `--encoding`, `--generate-ids`, `--allow-other-groups`.
 enum MappingOptions {
   /// The mapping the options describe: the `--mapping` file's (or `base`), with the flags on
   /// top.
@@ -23,7 +23,7 @@ enum MappingOptions {
       } catch {
         throw ImportError(
           .malformedJSON(
-            "\(path): not a mapping (an object with columns, defaults, values, date_order, delimiter, encoding, generate_ids)"))
+            "\(path): not a mapping (an object with columns, defaults, values, date_order, delimiter, encoding, generate_ids, allow_other_groups)"))
       }
     }
     let fieldList =
@@ -89,6 +89,7 @@ enum MappingOptions {
       mapping.encoding = CSVEncoding(rawValue: encoding)
     }
     if parsed.flag("generate-ids") { mapping.generatesIDs = true }
+    if parsed.flag("allow-other-groups") { mapping.allowsOtherEthnicGroups = true }
     return mapping
   }
 

@@ -35,6 +35,9 @@ public enum ValidationIssue: Error, Hashable, Sendable, CustomStringConvertible 
   case unknownGender(String)
   /// No ethnic group is given.
   case noEthnicGroup
+  /// A name given for a group outside the list is empty, holds `;` or a line break, has
+  /// surrounding spaces, or is a listed group's name.
+  case invalidOtherEthnicGroup(String)
   /// No source is given.
   case noSource
   /// The source citation is invalid.
@@ -66,10 +69,14 @@ public enum ValidationIssue: Error, Hashable, Sendable, CustomStringConvertible 
     case .unknownEthnicGroup(let text):
       "'\(text)' is not a known ethnic group ("
         + EthnicGroup.allCases.map(\.rawValue).joined(separator: ", ")
-        + "); write a group outside the list as Other and name it in the notes (from a "
-        + "spreadsheet: --value ethnic_groups:LABEL=Other)"
+        + "); write a group outside the list as Other:NAME (e.g. Other:Baloch), and Unknown when "
+        + "the source does not say; a spreadsheet import reads every unrecognised name as "
+        + "Other:NAME with --allow-other-groups"
     case .unknownGender(let text): "'\(text)' is not a gender (female, male, other)"
     case .noEthnicGroup: "no ethnic group is given"
+    case .invalidOtherEthnicGroup(let name):
+      "'\(name)' cannot name a group outside the list: it must be non-empty, without ';', line "
+        + "breaks or surrounding spaces, and not a listed group's name"
     case .noSource: "no source is given"
     case .invalidSource(let error): error.description
     case .emptyRequiredField: "the field is empty but a value is required"

@@ -3,6 +3,7 @@ extension ColumnMapping: Codable {
     case columns, defaults, values, delimiter, encoding
     case dateOrder = "date_order"
     case generatesIDs = "generate_ids"
+    case allowsOtherEthnicGroups = "allow_other_groups"
   }
 
   /// The mapping's names of `date` and `kind`, the two columns that are not fields.
@@ -19,14 +20,16 @@ extension ColumnMapping: Codable {
   ///   "date_order": "dmy",
   ///   "delimiter": ";",
   ///   "encoding": "windows-1252",
-  ///   "generate_ids": true
+  ///   "generate_ids": true,
+  ///   "allow_other_groups": true
   /// }
   /// ```
   ///
   /// Every key is optional. `columns` maps a field's canonical name, or `date` or `kind`, to
   /// the file's column; `defaults` maps a field's canonical name to its value; `values` maps
   /// `kind` or an enumerated field to its labels; `delimiter` is `,`, `;`, `tab` or `|`;
-  /// `encoding` is `utf-8`, `windows-1252` or `latin1`.
+  /// `encoding` is `utf-8`, `windows-1252` or `latin1`; `allow_other_groups` reads ethnic-group
+  /// names outside the list as `Other:NAME` (``ColumnMapping/allowsOtherEthnicGroups``).
   ///
   /// - Throws: `DecodingError` for a key that is not a field, `date` or `kind`, or an unknown
   ///   date order.
@@ -60,6 +63,8 @@ extension ColumnMapping: Codable {
     delimiter = try container.decodeIfPresent(CSVDelimiter.self, forKey: .delimiter)
     encoding = try container.decodeIfPresent(CSVEncoding.self, forKey: .encoding)
     generatesIDs = try container.decodeIfPresent(Bool.self, forKey: .generatesIDs) ?? false
+    allowsOtherEthnicGroups =
+      try container.decodeIfPresent(Bool.self, forKey: .allowsOtherEthnicGroups) ?? false
   }
 
   /// Encodes the mapping as the JSON that ``ColumnMapping/init(from:)`` reads (empty parts left out).
@@ -78,5 +83,6 @@ extension ColumnMapping: Codable {
     try container.encodeIfPresent(delimiter, forKey: .delimiter)
     try container.encodeIfPresent(encoding, forKey: .encoding)
     if generatesIDs { try container.encode(true, forKey: .generatesIDs) }
+    if allowsOtherEthnicGroups { try container.encode(true, forKey: .allowsOtherEthnicGroups) }
   }
 }

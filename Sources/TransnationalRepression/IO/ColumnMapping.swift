@@ -83,6 +83,10 @@ public struct ColumnMapping: Hashable, Sendable {
   /// name (without its extension; `row` for text in memory) and the row's line, such as
   /// `cases-2`. Off unless asked for: a file without ids is otherwise a missing column.
   public var generatesIDs: Bool
+  /// Whether an `ethnic_groups` name outside ``EthnicGroup``'s list (and not `Other:NAME`) is read
+  /// as `Other:NAME`, keeping the name, instead of rejecting the row. Off unless asked for, so a
+  /// misspelt known group ("Uighur") is never taken for a new one.
+  public var allowsOtherEthnicGroups: Bool
 
   /// Creates a mapping.
   ///
@@ -96,12 +100,14 @@ public struct ColumnMapping: Hashable, Sendable {
   ///   - delimiter: the file's delimiter, when not a comma.
   ///   - encoding: the file's encoding, when neither UTF-8 nor UTF-16 with a byte-order mark.
   ///   - generatesIDs: whether a file without ids gets `NAME-LINE` ids.
+  ///   - allowsOtherEthnicGroups: whether unrecognised group names are read as `Other:NAME`.
   public init(
     columns: [IncidentField: String] = [:], defaults: [IncidentField: String] = [:],
     dateColumn: String? = nil, dateOrder: DateOrder? = nil, kindColumn: String? = nil,
     values: [String: [String: String]] = [:], delimiter: CSVDelimiter? = nil,
-    encoding: CSVEncoding? = nil, generatesIDs: Bool = false
+    encoding: CSVEncoding? = nil, generatesIDs: Bool = false, allowsOtherEthnicGroups: Bool = false
   ) {
+    self.allowsOtherEthnicGroups = allowsOtherEthnicGroups
     self.delimiter = delimiter
     self.encoding = encoding
     self.generatesIDs = generatesIDs

@@ -42,7 +42,7 @@ internal struct IncidentCSVWriter {
       row.append(incident.kind.mode)
       row.append(incident.persons.value.map { String($0) } ?? "")
       row.append(incident.persons.qualifier.rawValue)
-      row.append(incident.sortedEthnicGroups.map(\.rawValue).joined(separator: ";"))
+      row.append(incident.ethnicGroupSpellings.joined(separator: ";"))
       row.append(first.title)
       row.append(first.url ?? "")
       row.append(first.date ?? "")

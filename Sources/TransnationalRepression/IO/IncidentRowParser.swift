@@ -18,6 +18,8 @@ internal struct IncidentRowParser {
   private let idPrefix: String
   /// The encoding the mapping declares (an invalid-UTF-8 message suggests one when none is).
   private let declaredEncoding: CSVEncoding?
+  /// Whether unrecognised ethnic-group names are read as `Other:NAME`.
+  private let allowsOtherEthnicGroups: Bool
 
   /// Resolves the header against the mapping.
   ///
@@ -43,6 +45,7 @@ internal struct IncidentRowParser {
     self.sourceList = IncidentField.allCases.map { [sources = self.sources] in sources[$0]! }
     self.headerCount = header.count
     self.declaredEncoding = mapping.encoding
+    self.allowsOtherEthnicGroups = mapping.allowsOtherEthnicGroups
     self.headerNames = header
     self.today = today
     var used = Set<Int>()
@@ -340,11 +343,18 @@ internal struct IncidentRowParser {
     }
 
     var groups = Set<EthnicGroup>()
+    var otherGroups: [String] = []
     for name in try text(.ethnicGroups).split(separator: ";", omittingEmptySubsequences: false) {
       let name = reading == nil ? name : Substring(name.trimmingCharacters(in: .whitespaces))
-      guard let group = EthnicGroup.allCases.first(where: { $0.rawValue.caseInsensitiveEquals(name) })
-      else { throw fail(.unknownEthnicGroup(String(name)), .ethnicGroups) }
-      groups.insert(group)
+      if let (group, otherName) = EthnicGroup.parse(spelling: name) {
+        groups.insert(group)
+        if let otherName, !otherGroups.contains(otherName) { otherGroups.append(otherName) }
+      } else if allowsOtherEthnicGroups, EthnicGroup.isValidOtherName(String(name)) {
+        groups.insert(.other)
+        if !otherGroups.contains(String(name)) { otherGroups.append(String(name)) }
+      } else {
+        throw fail(.unknownEthnicGroup(String(name)), .ethnicGroups)
+      }
     }
 
     let genderText = try text(.gender)
@@ -398,7 +408,7 @@ internal struct IncidentRowParser {
     do {
       return try Incident(
         id: id, origin: origin, host: host, date: date, kind: kind, persons: persons,
-        ethnicGroups: groups, gender: gender, sources: citations, notes: notes,
+        ethnicGroups: groups, otherEthnicGroups: otherGroups, gender: gender, sources: citations, notes: notes,
         personName: nameText.isEmpty ? nil : PersonName(nameText))
     } catch {
       throw fail(error, .id)

@@ -26,6 +26,15 @@ extension Incident: Codable {
         forKey: .mode, in: container,
         debugDescription: ValidationIssue.modeNotInCategory(mode: mode, category: category).description)
     }
+    let spellings = try container.decode([String].self, forKey: .ethnicGroups).map {
+      spelling throws(DecodingError) in
+      guard let parsed = EthnicGroup.parse(spelling: spelling) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .ethnicGroups, in: container,
+          debugDescription: ValidationIssue.unknownEthnicGroup(spelling).description)
+      }
+      return parsed
+    }
     do {
       try self.init(
         id: try container.decode(String.self, forKey: .id),
@@ -34,7 +43,7 @@ extension Incident: Codable {
         date: try container.decode(IncidentDate.self, forKey: .date),
         kind: kind,
         persons: try container.decode(PersonCount.self, forKey: .persons),
-        ethnicGroups: Set(try container.decode([EthnicGroup].self, forKey: .ethnicGroups)),
+        ethnicGroups: Set(spellings.map(\.group)), otherEthnicGroups: spellings.compactMap(\.name),
         gender: try container.decodeIfPresent(Gender.self, forKey: .gender),
         sources: try container.decode([SourceCitation].self, forKey: .sources),
         notes: try container.decodeIfPresent(String.self, forKey: .notes) ?? "",
@@ -59,7 +68,7 @@ extension Incident: Codable {
       try container.encode(outcome, forKey: .outcome)
     }
     try container.encode(persons, forKey: .persons)
-    try container.encode(sortedEthnicGroups, forKey: .ethnicGroups)
+    try container.encode(ethnicGroupSpellings, forKey: .ethnicGroups)
     try container.encodeIfPresent(gender, forKey: .gender)
     try container.encode(sources, forKey: .sources)
     try container.encode(notes, forKey: .notes)

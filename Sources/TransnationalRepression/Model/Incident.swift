@@ -38,6 +38,10 @@ public struct Incident: Hashable, Sendable, Identifiable {
   public let persons: PersonCount
   /// The ethnic groups of the people affected; never empty.
   public let ethnicGroups: Set<EthnicGroup>
+  /// The names of the groups outside ``EthnicGroup``'s list, in the order first given (spelled
+  /// `Other:NAME` in a file); empty when none is named. When not empty, ``ethnicGroups`` holds
+  /// ``EthnicGroup/other``.
+  public let otherEthnicGroups: [String]
   /// The gender of the person affected, where given.
   public let gender: Gender?
   /// Where the record was read; never empty.
@@ -57,7 +61,9 @@ public struct Incident: Hashable, Sendable, Identifiable {
   ///   - date: the date.
   ///   - kind: the category and its detail.
   ///   - persons: how many people (default unknown).
-  ///   - ethnicGroups: the groups targeted; at least one.
+  ///   - ethnicGroups: the groups targeted; at least one (or a name in `otherEthnicGroups`).
+  ///   - otherEthnicGroups: names of groups outside the list (see ``EthnicGroup``); each adds
+  ///     ``EthnicGroup/other`` to ``ethnicGroups``. A repeated name is kept once.
   ///   - gender: the gender, if given.
   ///   - sources: at least one citation.
   ///   - notes: free text.
@@ -65,10 +71,16 @@ public struct Incident: Hashable, Sendable, Identifiable {
   /// - Throws: ``ValidationIssue`` naming the first broken rule.
   public init(
     id: String, origin: Country = .china, host: Country, date: IncidentDate, kind: IncidentKind,
-    persons: PersonCount = .unknown, ethnicGroups: Set<EthnicGroup>, gender: Gender? = nil,
-    sources: [SourceCitation], notes: String = "", personName: PersonName? = nil
+    persons: PersonCount = .unknown, ethnicGroups: Set<EthnicGroup>, otherEthnicGroups: [String] = [],
+    gender: Gender? = nil, sources: [SourceCitation], notes: String = "", personName: PersonName? = nil
   ) throws(ValidationIssue) {
     guard id.contains(where: { !$0.isWhitespace }) else { throw .emptyID }
+    var names: [String] = []
+    for name in otherEthnicGroups where !names.contains(name) {
+      guard EthnicGroup.isValidOtherName(name) else { throw .invalidOtherEthnicGroup(name) }
+      names.append(name)
+    }
+    let ethnicGroups = names.isEmpty ? ethnicGroups : ethnicGroups.union([.other])
     guard !ethnicGroups.isEmpty else { throw .noEthnicGroup }
     guard !sources.isEmpty else { throw .noSource }
     self.id = id
@@ -78,6 +90,7 @@ public struct Incident: Hashable, Sendable, Identifiable {
     self.kind = kind
     self.persons = persons
     self.ethnicGroups = ethnicGroups
+    self.otherEthnicGroups = names
     self.gender = gender
     self.sources = sources
     self.notes = notes
@@ -89,13 +102,23 @@ public struct Incident: Hashable, Sendable, Identifiable {
 
   /// The ethnic groups in code order (Uyghur first).
   public var sortedEthnicGroups: [EthnicGroup] { ethnicGroups.sorted() }
+
+  /// The groups as a file spells them, in code order: a known group by its name, ``EthnicGroup/other``
+  /// by one `Other:NAME` per name in ``otherEthnicGroups`` (or `Other` when none is named), e.g.
+  /// `["Uyghur", "Other:Baloch"]`. The `ethnic_groups` cell joins them with `;`.
+  public var ethnicGroupSpellings: [String] {
+    sortedEthnicGroups.flatMap { group -> [String] in
+      group == .other && !otherEthnicGroups.isEmpty
+        ? otherEthnicGroups.map { EthnicGroup.namedOtherPrefix + $0 } : [group.rawValue]
+    }
+  }
 }
 
 extension Incident: CustomStringConvertible {
   /// A one-line summary that never contains the person's name, e.g.
   /// `DOC-001: extradition (deportation) CN→PK 1997, 14 persons, Uyghur`.
   public var description: String {
-    let groups = sortedEthnicGroups.map(\.rawValue).joined(separator: ";")
+    let groups = ethnicGroupSpellings.joined(separator: ";")
     return "\(id): \(category.rawValue) (\(kind.mode)) \(origin)→\(host) \(date), "
       + "\(persons) persons, \(groups)"
   }
@@ -108,7 +131,7 @@ extension Incident: CustomReflectable {
       self,
       children: [
         "id": id, "origin": origin, "host": host, "date": date, "kind": kind,
-        "persons": persons, "ethnicGroups": sortedEthnicGroups, "gender": gender as Any,
+        "persons": persons, "ethnicGroups": ethnicGroupSpellings, "gender": gender as Any,
         "sources": sources, "notes": notes,
         "personName": personName == nil ? "nil" : "<redacted>",
       ], displayStyle: .struct)

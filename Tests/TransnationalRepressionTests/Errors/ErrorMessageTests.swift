@@ -125,6 +125,7 @@ struct ErrorMessageTests {
     case .unknownEthnicGroup: "unknownEthnicGroup"
     case .unknownGender: "unknownGender"
     case .noEthnicGroup: "noEthnicGroup"
+    case .invalidOtherEthnicGroup: "invalidOtherEthnicGroup"
     case .noSource: "noSource"
     case .invalidSource: "invalidSource"
     case .emptyRequiredField: "emptyRequiredField"
@@ -149,6 +150,7 @@ struct ErrorMessageTests {
     (.unknownEthnicGroup("Uighur"), ["'Uighur'", "group"]),
     (.unknownGender("f"), ["'f'", "gender"]),
     (.noEthnicGroup, ["ethnic group"]),
+    (.invalidOtherEthnicGroup("Uyghur"), ["'Uyghur'", "outside the list"]),
     (.noSource, ["source"]),
     (.invalidSource(.invalidDate("2019-5")), ["2019-5"]),
     (.emptyRequiredField, ["empty", "required"]),
@@ -156,7 +158,7 @@ struct ErrorMessageTests {
 
   @Test("ValidationIssue: every case, alone and inside an ImportError with its place")
   func validationIssues() {
-    #expect(Set(Self.issues.map { Self.tag($0.0) }).count == 19)
+    #expect(Set(Self.issues.map { Self.tag($0.0) }).count == 20)
     for (issue, mentions) in Self.issues {
       Self.expectMessage(issue.description, mentions: mentions, Self.tag(issue))
       let error = ImportError(.invalidRecord(issue), line: 7, column: 3, field: "host", recordID: "DOC-7")

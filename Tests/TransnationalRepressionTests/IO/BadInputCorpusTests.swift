@@ -325,6 +325,7 @@ func issueName(_ issue: ValidationIssue) -> String {
   case .unknownEthnicGroup: "unknownEthnicGroup"
   case .unknownGender: "unknownGender"
   case .noEthnicGroup: "noEthnicGroup"
+  case .invalidOtherEthnicGroup: "invalidOtherEthnicGroup"
   case .noSource: "noSource"
   case .invalidSource(let error):
     switch error {

@@ -157,7 +157,9 @@ internal struct RowCodes: Hashable, Sendable {
   /// The bit position of the persons qualifier in the `groups` code.
   @usableFromInline static let qualifierShift: UInt16 = 13
   /// The ethnic-group bits of the `groups` code.
-  @usableFromInline static let groupBits: UInt16 = 0x03FF
+  @usableFromInline static let groupBits: UInt16 = 0x07FF
+  /// How many distinct ethnic-group bit sets there are (2,048: eleven groups).
+  @usableFromInline static let groupMaskCount = Int(groupBits) + 1
 
   @usableFromInline var origin: UInt8
   @usableFromInline var host: UInt8
@@ -205,8 +207,8 @@ internal struct ColumnPresence: Hashable, Sendable {
   @usableFromInline var kinds: UInt32 = 0
   /// The union of every row's ethnic-group bits.
   @usableFromInline var groups: UInt16 = 0
-  /// Bit *m* set when some row's ethnic-group bits are exactly *m* (1,024 bits).
-  @usableFromInline var groupMasks: [UInt64] = Array(repeating: 0, count: 16)
+  /// Bit *m* set when some row's ethnic-group bits are exactly *m* (2,048 bits).
+  @usableFromInline var groupMasks: [UInt64] = Array(repeating: 0, count: RowCodes.groupMaskCount / 64)
   /// The smallest and largest year (meaningless when there are no rows).
   @usableFromInline var yearMin: UInt16 = .max
   @usableFromInline var yearMax: UInt16 = 0
@@ -231,7 +233,7 @@ internal struct ColumnPresence: Hashable, Sendable {
       origins[word] |= other.origins[word]
       hosts[word] |= other.hosts[word]
     }
-    for word in 0..<16 { groupMasks[word] |= other.groupMasks[word] }
+    for word in groupMasks.indices { groupMasks[word] |= other.groupMasks[word] }
     kinds |= other.kinds
     groups |= other.groups
     yearMin = Swift.min(yearMin, other.yearMin)

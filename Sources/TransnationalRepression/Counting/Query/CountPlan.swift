@@ -39,7 +39,7 @@ internal struct CountPlan {
   private var modeCode = [Int](repeating: -1, count: 256)
   private var yearCode: [Int]
   private var phaseCode: [Int]
-  private var maskCode = [Int](repeating: -1, count: 1024)
+  private var maskCode = [Int](repeating: -1, count: RowCodes.groupMaskCount)
 
   init(columns: IncidentColumns, query: CountQuery) {
     let filter = query.filter
@@ -77,7 +77,7 @@ internal struct CountPlan {
     }
     allowedGroupBits = groupFilter ?? RowCodes.groupBits
     let groupFilter = self.groupFilter
-    groupMasks = (0..<1024).map { UInt16($0) }.filter { mask in
+    groupMasks = (0..<RowCodes.groupMaskCount).map { UInt16($0) }.filter { mask in
       ColumnPresence.contains(presence.groupMasks, Int(mask))
         && (groupFilter.map { mask & $0 != 0 } ?? true)
     }
@@ -242,11 +242,11 @@ internal struct CountPlan {
         axes: [(yearStride, yearCode), (phaseStride, phaseCode)])
     }
     if let groupStride = stride(.ethnicGroup) {
-      tables.groups = (0..<1024).map { mask in
+      tables.groups = (0..<RowCodes.groupMaskCount).map { mask in
         maskCode[mask] >= 0 ? UInt64(maskCode[mask]) * groupStride : excluded
       }
     } else if let groupFilter {
-      tables.groups = (0..<1024).map { mask in UInt16(mask) & groupFilter != 0 ? 0 : excluded }
+      tables.groups = (0..<RowCodes.groupMaskCount).map { mask in UInt16(mask) & groupFilter != 0 ? 0 : excluded }
     }
     if shape.qualifierAxis {
       let count = PersonCountQualifier.allCases.count

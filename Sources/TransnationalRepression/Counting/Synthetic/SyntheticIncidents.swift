@@ -488,7 +488,9 @@ internal struct SyntheticTables: Sendable {
   @usableFromInline let personsBandLengths: [Int]
   @usableFromInline let personsBand: WeightedChoice
   @usableFromInline let group: WeightedChoice
-  @usableFromInline let groupCount = EthnicGroup.allCases.count
+  /// The groups drawn: every named one, never ``EthnicGroup/unknown`` (so the sequence of a seed
+  /// is the one it was before `Unknown` was added).
+  @usableFromInline let groupCount = EthnicGroup.allCases.count - 1
   @usableFromInline let otherGroupBit = UInt16(1) << UInt16(EthnicGroup.other.code)
   @usableFromInline let secondGroupThreshold: UInt64
   let precisions: [DatePrecision] = [.day, .month, .year, .reported]

@@ -961,22 +961,25 @@ private final class ScatterJob: @unchecked Sendable {
 }
 
 /// Which codes occur, gathered as byte flags (cheaper per row than bit sets): origins at
-/// 0–255, hosts at 256–511, kinds at 512–767, ethnic-group bit sets at 768–1791. The owner
+/// 0–255, hosts at 256–511, kinds at 512–767, ethnic-group bit sets from 768 on (one flag for each
+/// of the ``RowCodes/groupMaskCount`` sets). The owner
 /// calls ``deallocate()``.
 internal struct PartPresence {
   let flags: UnsafeMutablePointer<UInt8>
+  /// Flags in all: origins, hosts and kinds, then the group bit sets.
+  static let flagCount = 768 + RowCodes.groupMaskCount
   var yearMin: UInt16 = .max
   var yearMax: UInt16 = 0
 
   init() {
-    flags = .allocate(capacity: 1792)
-    flags.initialize(repeating: 0, count: 1792)
+    flags = .allocate(capacity: PartPresence.flagCount)
+    flags.initialize(repeating: 0, count: PartPresence.flagCount)
   }
 
   func deallocate() { flags.deallocate() }
 
   mutating func clear() {
-    flags.update(repeating: 0, count: 1792)
+    flags.update(repeating: 0, count: PartPresence.flagCount)
     yearMin = .max
     yearMax = 0
   }
@@ -992,7 +995,7 @@ internal struct PartPresence {
   }
 
   mutating func formUnion(_ other: PartPresence) {
-    for index in 0..<1792 { flags[index] |= other.flags[index] }
+    for index in 0..<PartPresence.flagCount { flags[index] |= other.flags[index] }
     yearMin = Swift.min(yearMin, other.yearMin)
     yearMax = Swift.max(yearMax, other.yearMax)
   }
@@ -1005,7 +1008,7 @@ internal struct PartPresence {
       if flags[256 + index] != 0 { presence.hosts[index >> 6] |= 1 << UInt64(index & 63) }
       if flags[512 + index] != 0 { presence.kinds |= 1 << UInt32(index) }
     }
-    for mask in 0..<1024 where flags[768 + mask] != 0 {
+    for mask in 0..<RowCodes.groupMaskCount where flags[768 + mask] != 0 {
       presence.groups |= UInt16(mask)
       presence.groupMasks[mask >> 6] |= 1 << UInt64(mask & 63)
     }
