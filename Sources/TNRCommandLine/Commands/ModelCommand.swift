@@ -50,13 +50,15 @@ enum ModelCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let table = CountryTable.bundledWithCreditors
     if parsed.flag("list") {
-      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome"]
+      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome", "panel", "lag"]
       where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --list", command: "model")
       }
       console.out(list(table, markdown: parsed.value("format") == "markdown"))
       return 0
     }
+    if parsed.flag("panel") { return try panel(parsed, console: console) }
+    if parsed.isGiven("lag") { throw UsageError("--lag needs --panel", command: "model") }
     let covariates = parsed.list("covariates")
     guard !covariates.isEmpty else {
       throw UsageError("give --covariates COL[,COL…] (see tnr model --list)", command: "model")

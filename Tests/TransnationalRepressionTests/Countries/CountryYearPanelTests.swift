@@ -108,4 +108,27 @@ struct CountryYearPanelTests {
     #expect(!panel.leftOut.isEmpty)
     #expect(throws: ModelError.self) { try panel.fit() }
   }
+
+  @Test("tnr model --panel prints the library's fit; --lag needs --panel; other families and covariates are usage errors")
+  func commandLine() throws {
+    let result = runTNR(["model", "--panel", "--lag", "2", "--format", "json"])
+    #expect(result.status == 0, "\(result.err)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+    let fit = try CountryYearPanel(dataset: .documentedSample, lag: 2).fit()
+    #expect(object["n"] as? Int == fit.observationCount)
+    #expect(object["lag"] as? Int == 2)
+    let coefficients = try #require(object["coefficients"] as? [[String: Any]])
+    #expect(coefficients.map { $0["name"] as? String } == fit.coefficients.map(\.name))
+    for (c, expected) in zip(coefficients, fit.coefficients) {
+      #expect(isApproximatelyEqual(c["estimate"] as! Double, expected.estimate, relative: 1e-15))
+    }
+    let text = runTNR(["model", "--panel"])
+    #expect(text.status == 0)
+    #expect(text.out.contains("of year t − 1"))
+    #expect(text.out.contains("fixed effect −∞"))
+    #expect(runTNR(["model", "--covariates", "china_share_total", "--lag", "2"]).status == 2)
+    #expect(runTNR(["model", "--panel", "--family", "logit"]).status == 2)
+    #expect(runTNR(["model", "--panel", "--covariates", "sco_member"]).status == 2)
+    #expect(runTNR(["model", "--panel", "--lag", "11"]).status == 2)
+  }
 }
