@@ -144,6 +144,9 @@ public enum CommandTable {
         "table", "FILE.csv",
         help: "A per-country table: a country column (ISO codes or names) and named numeric columns, usable as --outcome, --exposure and --covariates."),
       OptionSpec("outcome", "COL", help: "With --table: the column holding the outcome (a count, or 0/1 for logit)."),
+      OptionSpec(
+        "lenient",
+        help: "With --table: leave out rows with an unknown country, a repeated country or a cell that is not a number, and list them with line and reason, instead of failing."),
       OptionSpec("robust", "HC", choices: ["hc0", "hc1"], help: "Sandwich (robust) standard errors instead of model-based ones."),
       OptionSpec(
         "cases", "C", choices: CreditorAnalysis.CaseMeasure.allCases.map(\.rawValue),

@@ -45,12 +45,14 @@ enum ModelCommand {
     var covariance: String
     var data: String
     var covariates: [Source]
+    /// With --table --lenient: the rows of the table left out, with line and reason.
+    var rejectedRows: [RejectedCountryRow]? = nil
   }
 
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let table = CountryTable.bundledWithCreditors
     if parsed.flag("list") {
-      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome", "panel", "lag"]
+      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome", "panel", "lag", "lenient"]
       where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --list", command: "model")
       }
@@ -93,6 +95,7 @@ enum ModelCommand {
         command: "model")
     }
     let data: CountryModelData
+    var rejectedRows: [RejectedCountryRow]? = nil
     let exposureText: String
     let exposureDescription: String
     let outcomeText: String
@@ -104,7 +107,9 @@ enum ModelCommand {
       guard let outcomeColumn = parsed.value("outcome") else {
         throw UsageError("--table needs --outcome COL", command: "model")
       }
-      let user = try CountryTable(contentsOf: URL(fileURLWithPath: path))
+      let (user, rejected) = try CountryTable.read(
+        contentsOf: URL(fileURLWithPath: path), lenient: parsed.flag("lenient"))
+      rejectedRows = parsed.flag("lenient") ? rejected : nil
       guard let outcome = user[outcomeColumn] else {
         throw UsageError("the table has no column '\(outcomeColumn)' (columns: \(user.names.joined(separator: ", ")))", command: "model")
       }
@@ -129,6 +134,9 @@ enum ModelCommand {
     } else {
       if parsed.isGiven("outcome") {
         throw UsageError("--outcome needs --table", command: "model")
+      }
+      if parsed.flag("lenient") {
+        throw UsageError("--lenient needs --table (incident files are read by tnr validate --lenient)", command: "model")
       }
       exposureText = parsed.value("exposure") ?? (family == .logit ? "none" : "low")
       guard ["low", "high", "none"].contains(exposureText) else {
@@ -176,7 +184,9 @@ enum ModelCommand {
             name: $0.name, label: $0.label, derivation: $0.derivation, source: $0.source,
             year: $0.year, caveat: $0.caveat)
         })
-      console.out(String(decoding: try snakeCaseJSON(document), as: UTF8.self))
+      var withRejected = document
+      withRejected.rejectedRows = rejectedRows
+      console.out(String(decoding: try snakeCaseJSON(withRejected), as: UTF8.self))
     case "markdown":
       console.out(
         markdown(
@@ -184,6 +194,11 @@ enum ModelCommand {
     default:
       console.out(
         text(fit, data: data, outcome: outcomeText, exposure: exposureDescription, dataText: dataText))
+    }
+    if let rejectedRows, parsed.value("format") != "json" {
+      var lines = ["", "Rows of the table left out (--lenient): \(rejectedRows.count)"]
+      for row in rejectedRows { lines.append("  line \(row.line): \(row.reason)") }
+      console.out(lines.joined(separator: "\n") + "\n")
     }
     return 0
   }
