@@ -85,6 +85,7 @@ struct BenchmarkRun {
 /// Every registered benchmark. Add an area's list here.
 enum BenchmarkRegistry {
   static let all: [Benchmark] = CountingBenchmarks.all + QueryBenchmarks.all + CSVBenchmarks.all + StatisticsBenchmarks.all
+    + ModelBenchmarks.all
 
   /// The benchmark called `name`, if any.
   static func named(_ name: String) -> Benchmark? {

@@ -18,6 +18,9 @@ enum TNRBenchmark {
                          [--max N] [--threads N] [--repetitions R] [--warmup W] [--smoke]
                          (--smoke: up to 1e6 rows, 3 repetitions; for CI)
       list               the registered benchmarks
+      model              the count-model benchmarks (synthetic 200 countries x 10 covariates):
+                         Poisson and NB2 fit times, 10,000 permutation refits on --threads
+                         [--size N] [--threads N] [--repetitions R] [--warmup W]
       run NAME... | all  run registered benchmarks
                          [--size N] [--threads N] [--repetitions R] [--warmup W]
       help               this text
@@ -60,6 +63,10 @@ enum TNRBenchmark {
           rest, allowed: ["--max", "--threads", "--repetitions", "--warmup", "--smoke"])
         try refuseDebugBuild(options)
         return try CountingCommands.sweep(options)
+      case "model":
+        // `run` with the model benchmarks (Statistics/ModelBenchmarks.swift) as operands.
+        let names = ModelBenchmarks.all.map(\.name)
+        return try run(Arguments.parse(names + rest, allowed: ["--size", "--threads", "--repetitions", "--warmup"]))
       case "run":
         let options = try Arguments.parse(
           rest, allowed: ["--size", "--threads", "--repetitions", "--warmup"])

@@ -187,12 +187,17 @@ public enum CommandTable {
         default: CreditorAnalysis.CaseMeasure.personsDetainedOrReturned.rawValue,
         help: "What counts as cases per host country."),
       OptionSpec("list", help: "Name every covariate with its derivation and source, and stop."),
+      OptionSpec(
+        "panel",
+        help: "A country-year panel instead: cases per host and year on the Horn–Reinhart–Trebesch debt stock (% of GDP, 2000–2017) of --lag years before, Poisson with country fixed effects. --covariates may add treaty_in_force."),
+      OptionSpec("lag", "K", range: 0...10, help: "With --panel: the debt of year t − K explains the cases of year t (default 1)."),
       .format(["text", "markdown", "json"]),
       .incidents, .lenient,
     ] + OptionSpec.mappingOptions,
     discussion: [
       "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
       "With --table the rows are the table's countries and nothing is filled in: an empty outcome or exposure leaves the country out. Covariates may be the table's columns or the bundled ones.",
+      "With --panel the rows are country-years; countries with no documented case in their panel years are left out (their fixed effect would be −∞), as are hosts without a debt stock, each listed with why.",
     ],
     examples: [
       "tnr model --list",
@@ -200,6 +205,7 @@ public enum CommandTable {
       "tnr model --covariates china_share_total --family negative-binomial --exposure high --format json",
       "tnr model --incidents cases.csv --covariates china_share_total,sco_member --robust hc1",
       "tnr model --table countries.csv --outcome returned --exposure diaspora --covariates debt_share,sco_member",
+      "tnr model --panel --lag 2",
     ],
     run: ModelCommand.run)
 

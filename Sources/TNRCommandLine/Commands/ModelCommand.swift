@@ -45,18 +45,22 @@ enum ModelCommand {
     var covariance: String
     var data: String
     var covariates: [Source]
+    /// With --table --lenient: the rows of the table left out, with line and reason.
+    var rejectedRows: [RejectedCountryRow]? = nil
   }
 
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let table = CountryTable.bundledWithCreditors
     if parsed.flag("list") {
-      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome"]
+      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome", "panel", "lag", "lenient"]
       where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --list", command: "model")
       }
       console.out(list(table, markdown: parsed.value("format") == "markdown"))
       return 0
     }
+    if parsed.flag("panel") { return try panel(parsed, console: console) }
+    if parsed.isGiven("lag") { throw UsageError("--lag needs --panel", command: "model") }
     let covariates = parsed.list("covariates")
     guard !covariates.isEmpty else {
       throw UsageError("give --covariates COL[,COL…] (see tnr model --list)", command: "model")
@@ -91,6 +95,7 @@ enum ModelCommand {
         command: "model")
     }
     let data: CountryModelData
+    var rejectedRows: [RejectedCountryRow]? = nil
     let exposureText: String
     let exposureDescription: String
     let outcomeText: String
@@ -102,7 +107,9 @@ enum ModelCommand {
       guard let outcomeColumn = parsed.value("outcome") else {
         throw UsageError("--table needs --outcome COL", command: "model")
       }
-      let user = try CountryTable(contentsOf: URL(fileURLWithPath: path))
+      let (user, rejected) = try CountryTable.read(
+        contentsOf: URL(fileURLWithPath: path), lenient: parsed.flag("lenient"))
+      rejectedRows = parsed.flag("lenient") ? rejected : nil
       guard let outcome = user[outcomeColumn] else {
         throw UsageError("the table has no column '\(outcomeColumn)' (columns: \(user.names.joined(separator: ", ")))", command: "model")
       }
@@ -174,7 +181,9 @@ enum ModelCommand {
             name: $0.name, label: $0.label, derivation: $0.derivation, source: $0.source,
             year: $0.year, caveat: $0.caveat)
         })
-      console.out(String(decoding: try snakeCaseJSON(document), as: UTF8.self))
+      var withRejected = document
+      withRejected.rejectedRows = rejectedRows
+      console.out(String(decoding: try snakeCaseJSON(withRejected), as: UTF8.self))
     case "markdown":
       console.out(
         markdown(
@@ -182,6 +191,11 @@ enum ModelCommand {
     default:
       console.out(
         text(fit, data: data, outcome: outcomeText, exposure: exposureDescription, dataText: dataText))
+    }
+    if let rejectedRows, parsed.value("format") != "json" {
+      var lines = ["", "Rows of the table left out (--lenient): \(rejectedRows.count)"]
+      for row in rejectedRows { lines.append("  line \(row.line): \(row.reason)") }
+      console.out(lines.joined(separator: "\n") + "\n")
     }
     return 0
   }

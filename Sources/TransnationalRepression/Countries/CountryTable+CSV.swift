@@ -42,7 +42,39 @@ extension CountryTable {
     try self.init(table: CSVTable(text: csvText), name: name)
   }
 
+  /// Reads a per-country table, strictly or leniently: in lenient reading a row with an unknown
+  /// or ambiguous country, a repeated country or a cell that is not a number is left out whole,
+  /// with its line and the reason, instead of failing the file.
+  ///
+  /// ```swift
+  /// let (table, rejected) = try CountryTable.read(
+  ///   contentsOf: URL(fileURLWithPath: "countries.csv"), lenient: true)
+  /// for row in rejected { print("line \(row.line): \(row.reason)") }
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - url: A CSV file with a `country` column (ISO codes or names) and named numeric columns.
+  ///   - name: The table's name in labels and sources (default: the file name).
+  ///   - lenient: Whether bad rows are left out (`true`) or fail the file (`false`).
+  /// - Returns: The table and the rows left out (always empty when strict).
+  /// - Throws: ``ImportError`` when the file cannot be read or has no `country` column, and when
+  ///   strict, for the first bad row.
+  /// - Complexity: O(*r*·*c*) for *r* rows and *c* columns.
+  public static func read(
+    contentsOf url: URL, name: String? = nil, lenient: Bool
+  ) throws(ImportError) -> (table: CountryTable, rejected: [RejectedCountryRow]) {
+    var rejected: [RejectedCountryRow]? = lenient ? [] : nil
+    let table = try CountryTable(
+      table: CSVTable(contentsOf: url), name: name ?? url.lastPathComponent, rejected: &rejected)
+    return (table, rejected ?? [])
+  }
+
   private init(table: CSVTable, name: String) throws(ImportError) {
+    var none: [RejectedCountryRow]? = nil
+    try self.init(table: table, name: name, rejected: &none)
+  }
+
+  private init(table: CSVTable, name: String, rejected: inout [RejectedCountryRow]?) throws(ImportError) {
     guard let countryColumn = table.header.firstIndex(of: "country") else {
       throw ImportError(.missingColumn("country"), line: 1, field: "country")
     }
@@ -50,6 +82,7 @@ extension CountryTable {
     var columns = Array(repeating: [Country: CountryValue](), count: valueColumns.count)
     var seen: [Country: Int] = [:]
     for row in table.rows {
+      do throws(ImportError) {
       let text = row.fields[countryColumn]
       let country: Country
       if let byCode = Country(text) {
@@ -72,7 +105,7 @@ extension CountryTable {
           .invalidValue("country \(country.alpha2) appears twice (first on line \(first))"),
           line: row.line, column: countryColumn + 1, field: "country")
       }
-      seen[country] = row.line
+      var values: [(slot: Int, value: Double)] = []
       for (slot, column) in valueColumns.enumerated() {
         let cell = row.fields[column]
         if cell.isEmpty { continue }
@@ -81,7 +114,14 @@ extension CountryTable {
             .invalidValue("'\(cell)' is not a decimal number"), line: row.line, column: column + 1,
             field: table.header[column])
         }
-        columns[slot][country] = .number(value)
+        values.append((slot, value))
+      }
+      // The row is whole: only now does it enter the table.
+      seen[country] = row.line
+      for (slot, value) in values { columns[slot][country] = .number(value) }
+      } catch {
+        guard rejected != nil else { throw error }
+        rejected!.append(RejectedCountryRow(line: row.line, reason: error.description))
       }
     }
     self.init(
@@ -95,5 +135,27 @@ extension CountryTable {
           derivation: "As given in the file; an empty cell or a country without a row is missing.",
           source: "User table \(name)", year: "as given", values: values)
       })
+  }
+}
+
+/// A row of a per-country table left out by lenient reading (``CountryTable/read(contentsOf:name:lenient:)``).
+///
+/// ```swift
+/// let row = RejectedCountryRow(line: 4, reason: "line 4, column 1 (country): unknown country 'Atlantis'")
+/// ```
+public struct RejectedCountryRow: Sendable, Hashable, Codable {
+  /// The line of the row in the file (the header is line 1).
+  public let line: Int
+  /// Why it was left out.
+  public let reason: String
+
+  /// Creates the record.
+  ///
+  /// - Parameters:
+  ///   - line: The line.
+  ///   - reason: Why the row was left out.
+  public init(line: Int, reason: String) {
+    self.line = line
+    self.reason = reason
   }
 }

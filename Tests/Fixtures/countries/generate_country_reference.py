@@ -7,7 +7,7 @@ the model variables as documented in CountryTable.swift, and fits the `tnr model
 with statsmodels. Writes country-reference.json beside this script.
 
 Run:  python3 Tests/Fixtures/countries/generate_country_reference.py
-Needs: numpy, statsmodels (0.14+).
+Needs: numpy, scipy, statsmodels (0.14+).
 
 Derivations (written here independently of the Swift code):
 - un_2019_2020_supportive: 1 when the country has position "supportive" in hrc-2019-letter or
@@ -215,9 +215,49 @@ fits = [
     fit(["china_share_total"], "high", "negative-binomial"),
 ]
 
-out = {"variables": variables, "cases": cases, "fits": fits}
+
+
+# The report's "Debt with controls" models (AnalysisReport.debtModels, DebtWithControls): the
+# controls are chosen by the documented rule, written here independently of the Swift code:
+# candidates in order; a candidate enters when it is known for every row of the debt-only model
+# (low exposure), has at least 3 rows at 0 and at 1, differs from the controls already in, and
+# the rows number at least 5 per covariate (debt included). Then Poisson and NB2 with and without
+# debt on the same rows, and the likelihood-ratio statistic 2(llf_full - llf_restricted) with its
+# chi-square(1) p-value.
+def report_models():
+    from scipy.stats import chi2
+    rows = [d[0] for d in model_rows(["china_share_total"], "low")]
+    chosen, chosen_values, choices = [], [], []
+    for name in ["sco_member", "un_2019_2020_supportive", "extradition_treaty_signed", "bri_member"]:
+        values = [derive[name](c) for c in rows]
+        ones = sum(1 for v in values if v == 1)
+        zeros = sum(1 for v in values if v == 0)
+        if any(v is None for v in values) or min(ones, zeros) < 3 or values in chosen_values \
+                or len(rows) < (len(chosen) + 2) * 5:
+            choices.append({"name": name, "included": False})
+            continue
+        chosen.append(name)
+        chosen_values.append(values)
+        choices.append({"name": name, "included": True})
+    result = {"rows": rows, "controls": chosen, "choices": choices, "families": {}}
+    for family in ("poisson", "negative-binomial"):
+        full = fit(["china_share_total"] + chosen, "low", family)
+        restricted = fit(chosen, "low", family)
+        assert full["countries"] == restricted["countries"] == rows
+        statistic = 2 * (full["log_likelihood"] - restricted["log_likelihood"])
+        result["families"][family] = {
+            "full": full, "restricted": restricted, "lr_statistic": statistic,
+            "lr_p_value": float(chi2.sf(statistic, 1))}
+    return result
+
+
+report = report_models()
+out = {"variables": variables, "cases": cases, "fits": fits, "report": report}
 with open(os.path.join(HERE, "country-reference.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)
     f.write("\n")
+print("report controls", report["controls"])
+for family, e in report["families"].items():
+    print("report", family, e["full"]["estimates"], e["full"].get("alpha"), e["lr_statistic"], e["lr_p_value"])
 for e in fits:
     print(e["family"], e["exposure"], e["covariates"], e["n"], e.get("estimates"), e.get("alpha_profile_llf"))

@@ -15,7 +15,7 @@ struct AnalysisReportTests {
   @Test("The text report has every section, calls the sample a sample, and cites its figures")
   func textSections() {
     let text = Self.report.text(markdown: false)
-    for heading in ["WHAT THE DATA IS", "COUNTS", "PER-CAPITA RATES", "DEBT TO CHINA AND CASES", "CAVEATS"] {
+    for heading in ["WHAT THE DATA IS", "COUNTS", "PER-CAPITA RATES", "DEBT TO CHINA AND CASES", "DEBT WITH CONTROLS", "CAVEATS"] {
       #expect(text.contains(heading), "\(heading)")
     }
     #expect(text.contains("SAMPLE"))
@@ -56,7 +56,7 @@ struct AnalysisReportTests {
   @Test("Charts are well-formed SVG with their marks and text alternatives")
   func charts() throws {
     let charts = Self.report.charts()
-    #expect(charts.map(\.fileName) == ["hosts.svg", "modes.svg", "timeline.svg", "debt-vs-cases.svg"])
+    #expect(charts.map(\.fileName) == ["hosts.svg", "modes.svg", "timeline.svg", "debt-vs-cases.svg", "debt-models.svg"])
     for chart in charts {
       let parser = XMLParser(data: Data(chart.svg.utf8))
       #expect(parser.parse(), "\(chart.fileName): \(parser.parserError.map { "\($0)" } ?? "")")
@@ -93,11 +93,11 @@ struct AnalysisReportTests {
     #expect(Self.report.byMode.reconciliation().isConsistent)
   }
 
-  @Test("The HTML page is self-contained and embeds the four charts")
+  @Test("The HTML page is self-contained and embeds the five charts")
   func html() {
     let html = Self.report.html()
     #expect(html.hasPrefix("<!DOCTYPE html>"))
-    #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+    #expect(html.components(separatedBy: "<svg").count - 1 == 5)
     #expect(!html.contains("<script"))
     #expect(!html.contains("src=\"http"))
     #expect(!html.contains("<link"))
@@ -118,7 +118,7 @@ struct AnalysisReportTests {
     #expect(result.out.contains("A user dataset of \(subset.count) records"))
     #expect(!result.out.contains("bundled SAMPLE"))
     #expect(result.err.contains("tnr report: reading"))
-    for name in ["hosts.svg", "modes.svg", "timeline.svg", "debt-vs-cases.svg"] {
+    for name in ["hosts.svg", "modes.svg", "timeline.svg", "debt-vs-cases.svg", "debt-models.svg"] {
       #expect(FileManager.default.fileExists(atPath: charts.appendingPathComponent(name).path))
     }
     let quiet = runTNR(["report", "--incidents", file.path, "--quiet", "--format", "markdown", "--permutations", "99"])

@@ -13,10 +13,11 @@ public struct ReportChart: Hashable, Sendable {
 extension AnalysisReport {
   /// The report's charts: persons by host country (bars), incidents by category and mode (bars),
   /// incidents by year and category
-  /// (stacked columns), and China's debt share against cases per country (scatter with a
-  /// Theil–Sen trend line).
+  /// (stacked columns), China's debt share against cases per country (scatter with a
+  /// Theil–Sen trend line), and the incidence-rate ratios of the "debt with controls" models
+  /// (a ``ForestChart``, log scale; "No data" when no model could be fitted).
   ///
-  /// - Returns: four charts, each a standalone, accessible SVG document.
+  /// - Returns: five charts, each a standalone, accessible SVG document.
   /// - Complexity: O(*c*² ) for *c* countries (the Theil–Sen line compares every pair).
   public func charts() -> [ReportChart] {
     let note =
@@ -73,6 +74,10 @@ extension AnalysisReport {
       ReportChart(fileName: "modes.svg", caption: "Incidents by category and mode.", svg: modes.render()),
       ReportChart(fileName: "timeline.svg", caption: "Incidents by year, stacked by category.", svg: timeline.render()),
       ReportChart(fileName: "debt-vs-cases.svg", caption: scatterCaption, svg: scatter.render()),
+      ReportChart(
+        fileName: "debt-models.svg",
+        caption: "Debt with controls: incidence-rate ratios with 95% intervals (log scale) of the Poisson and negative binomial models.",
+        svg: debtModelChart().render()),
     ]
   }
 
@@ -104,6 +109,9 @@ extension AnalysisReport {
       }
       if index == 3 {
         blocks.insert(figure("debt-vs-cases.svg"), at: 2)
+      }
+      if section.title == Self.debtModelsTitle {
+        blocks.insert(figure("debt-models.svg"), at: min(blocks.count, 3))
       }
       page.append(HTMLPage.Section(heading: section.title, blocks: blocks))
     }

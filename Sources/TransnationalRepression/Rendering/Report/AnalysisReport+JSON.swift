@@ -3,7 +3,8 @@ import Foundation
 extension AnalysisReport {
   /// The report's figures as JSON (pretty-printed, sorted snake_case keys): the summary, the comparison with
   /// the published figures, the counts by region and host, the per-capita rates, and the creditor
-  /// analysis with its correlations, permutation test, top-N test, sweep and the monograph check.
+  /// analysis with its correlations, permutation test, top-N test, sweep and the monograph check,
+  /// and the "debt with controls" models (`debt_with_controls`).
   ///
   /// - Returns: UTF-8 JSON ending in a line feed.
   /// - Throws: an `EncodingError` (not expected).
@@ -39,7 +40,7 @@ extension AnalysisReport {
       let casesWithoutCreditorData: [Country]
       let monographCheck: [MonographCreditorClaim.Row]
     }
-    struct Document: Codable {
+    struct Document: Encodable {
       let data: String
       let isSample: Bool
       let summary: DatasetSummary
@@ -48,6 +49,7 @@ extension AnalysisReport {
       let byHost: [Count]
       let perCapita: [Rate]
       let creditor: Creditor
+      let debtWithControls: DebtModelsJSON
     }
     func counts(_ table: CountTable<PersonsCell>, _ dimension: CountDimension) -> [Count] {
       ((try? table.marginal(over: [dimension]))?.rows ?? []).map {
@@ -75,7 +77,8 @@ extension AnalysisReport {
         table: creditors.name, measure: options.measure, cases: options.cases,
         correlations: correlations, permutation: permutation, topN: topN, topNSweep: topNSweep,
         casesWithoutCreditorData: analysis.casesWithoutCreditorData,
-        monographCheck: monographCheck))
+        monographCheck: monographCheck),
+      debtWithControls: debtModelsJSON())
     return try snakeCaseJSON(document)
   }
 }

@@ -218,7 +218,10 @@ extension AnalysisReport {
         }))
     result.append(("Debt to China and cases", credit))
 
-    // 5. Caveats.
+    // 5. Debt with controls.
+    result.append((Self.debtModelsTitle, debtModelBlocks()))
+
+    // 6. Caveats.
     var caveats: [Block] = []
     if isSample {
       caveats.append(.paragraph(sampleWarning))

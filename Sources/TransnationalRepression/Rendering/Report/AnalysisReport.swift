@@ -25,6 +25,8 @@ public struct AnalysisReport: Sendable {
     public var measure: CreditorMeasure = .chinaShareTotal
     /// What counts as cases per host.
     public var cases: CreditorAnalysis.CaseMeasure = .personsDetainedOrReturned
+    /// Which end of UHRP's diaspora range is the exposure of the "debt with controls" models.
+    public var modelExposure: ExposureBound = .low
     /// Creates options with the defaults.
     public init() {}
   }
@@ -65,6 +67,10 @@ public struct AnalysisReport: Sendable {
   public let topNSweep: [CreditorAnalysis.TopN]
   /// The monograph's five named countries against the 2024 data.
   public let monographCheck: [MonographCreditorClaim.Row]
+  /// The "debt with controls" section: Poisson and negative binomial fits of cases on the
+  /// creditor measure with exposure and the bundled covariates the data can support, and the
+  /// likelihood-ratio test for debt.
+  public let debtModels: DebtWithControls
 
   /// Runs the analysis.
   ///
@@ -111,5 +117,11 @@ public struct AnalysisReport: Sendable {
     topN = indicatorAnalysis.topN(options.topN)
     topNSweep = indicatorAnalysis.topNSensitivity()
     monographCheck = MonographCreditorClaim.check()
+    var modelOptions = DebtWithControls.Options()
+    modelOptions.exposure = options.modelExposure
+    debtModels = DebtWithControls(
+      countries: table.countries, cases: cases, debt: options.measure.rawValue,
+      table: CountryTable(variables: CountryTable.bundled.variables + CountryTable.creditorVariables(table)),
+      options: modelOptions)
   }
 }

@@ -34,7 +34,25 @@ struct NegativeBinomialFitter {
     var dEtaR = 0.0
   }
 
-  static func rowTerms(y: Double, eta: Double, r: Double, derivatives: Bool) -> RowTerms {
+  /// `logFactorial` is ln yᵢ! = ln Γ(yᵢ + 1), computed once per fit (``Workspace/logFactorial``).
+  /// ln Γ(r), ψ(r) and ψ′(r), the same for every row of an evaluation: computed once per
+  /// evaluation instead of once per row with a count above 24.
+  struct DispersionTerms {
+    var logGamma: Double
+    var digamma: Double
+    var trigamma: Double
+
+    init(r: Double, derivatives: Bool) {
+      logGamma = SpecialFunctions.logGamma(r)
+      digamma = derivatives ? Polygamma.digamma(r) : 0
+      trigamma = derivatives ? Polygamma.trigamma(r) : 0
+    }
+  }
+
+  static func rowTerms(
+    y: Double, eta: Double, r: Double, logFactorial: Double, dispersion: DispersionTerms,
+    derivatives: Bool
+  ) -> RowTerms {
     let mu = exp(eta)
     let alphaMu = mu / r
     let rPlusMu = r + mu
@@ -54,15 +72,15 @@ struct NegativeBinomialFitter {
         }
       }
     } else {
-      logGammaRatio = SpecialFunctions.logGamma(y + r) - SpecialFunctions.logGamma(r)
+      logGammaRatio = SpecialFunctions.logGamma(y + r) - dispersion.logGamma
       if derivatives {
-        digammaDifference = Polygamma.digamma(y + r) - Polygamma.digamma(r)
-        trigammaDifference = Polygamma.trigamma(y + r) - Polygamma.trigamma(r)
+        digammaDifference = Polygamma.digamma(y + r) - dispersion.digamma
+        trigammaDifference = Polygamma.trigamma(y + r) - dispersion.trigamma
       }
     }
     // r ln(r/(r+μ)) + y ln(μ/(r+μ)) = −r ln(1 + αμ) + y (ln(αμ) − ln(1 + αμ)).
     t.logLikelihood =
-      logGammaRatio - SpecialFunctions.logGamma(y + 1) - r * logOnePlus
+      logGammaRatio - logFactorial - r * logOnePlus
       + (y > 0 ? y * (log(alphaMu) - logOnePlus) : 0)
     guard derivatives else { return t }
     t.dEta = r * (y - mu) / rPlusMu
@@ -80,8 +98,12 @@ struct NegativeBinomialFitter {
     var slope: [Double]  // ∂ℓᵢ/∂η
     var cross: [Double]  // ∂²ℓᵢ/∂η∂α (or ∂τ)
     var weightedX: [Double]
+    /// ln yᵢ!, which does not change during a fit (one ln Γ per row instead of one per row and
+    /// evaluation).
+    var logFactorial: [Double]
 
-    init(n: Int, p: Int) {
+    init(n: Int, p: Int, y: [Double]) {
+      logFactorial = y.map { SpecialFunctions.logGamma($0 + 1) }
       eta = [Double](repeating: 0, count: n)
       curvature = eta
       slope = eta
@@ -104,6 +126,7 @@ struct NegativeBinomialFitter {
     var dAlpha = 0.0
     var dAlphaAlpha = 0.0
     var scores = [Double](repeating: 0, count: meat == nil ? 0 : k)
+    let dispersion = DispersionTerms(r: r, derivatives: derivatives)
     design.values.withUnsafeBufferPointer { x in
       for i in 0..<n { w.eta[i] = design.offset?[i] ?? 0 }
       for j in 0..<p {
@@ -112,7 +135,9 @@ struct NegativeBinomialFitter {
         for i in 0..<n { w.eta[i] += x[column + i] * b }
       }
       for i in 0..<n {
-        let t = Self.rowTerms(y: y[i], eta: w.eta[i], r: r, derivatives: derivatives)
+        let t = Self.rowTerms(
+          y: y[i], eta: w.eta[i], r: r, logFactorial: w.logFactorial[i], dispersion: dispersion,
+          derivatives: derivatives)
         total += t.logLikelihood
         guard derivatives else { continue }
         // Chain rule from r = 1/α: ∂/∂α = −r² ∂/∂r, ∂²/∂α² = 2r³ ∂/∂r + r⁴ ∂²/∂r²;
@@ -203,7 +228,7 @@ struct NegativeBinomialFitter {
     var system = [Double](repeating: 0, count: k * k)
     var step = [Double](repeating: 0, count: k)
     var trialBeta = beta
-    var workspace = Workspace(n: n, p: p)
+    var workspace = Workspace(n: n, p: p, y: y)
     var iterations = 0
     var converged = false
     var llf = -Double.infinity
