@@ -218,6 +218,8 @@ internal final class ImportState {
   var year: [UInt16] = []
   var groups: [UInt16] = []
   var persons: [UInt8] = []
+  /// Each accepted row's month (0 for none): not a counting column, kept for the report.
+  var month: [UInt8] = []
   var overflow: [Int: Int] = [:]
   var presence = PartPresence()
   /// Whether a row counted in `presence` was later rejected (then presence is recomputed).
@@ -434,6 +436,7 @@ internal final class ImportState {
     year.append(contentsOf: repeatElement(0, count: added))
     groups.append(contentsOf: repeatElement(0, count: added))
     persons.append(contentsOf: repeatElement(0, count: added))
+    month.append(contentsOf: repeatElement(0, count: added))
     let scatter = withOutputColumns { output in
       let scatter = ScatterJob(
         parts: parts, duplicates: duplicatesOfPart, offsets: outputOffsets, output: output)
@@ -463,11 +466,13 @@ internal final class ImportState {
           year.withUnsafeMutableBufferPointer { year in
             groups.withUnsafeMutableBufferPointer { groups in
               persons.withUnsafeMutableBufferPointer { persons in
-                body(
-                  OutputColumns(
-                    origin: origin.baseAddress!, host: host.baseAddress!, kind: kind.baseAddress!,
-                    year: year.baseAddress!, groups: groups.baseAddress!,
-                    persons: persons.baseAddress!))
+                month.withUnsafeMutableBufferPointer { month in
+                  body(
+                    OutputColumns(
+                      origin: origin.baseAddress!, host: host.baseAddress!, kind: kind.baseAddress!,
+                      year: year.baseAddress!, groups: groups.baseAddress!,
+                      persons: persons.baseAddress!, month: month.baseAddress!))
+                }
               }
             }
           }
@@ -484,6 +489,7 @@ internal final class ImportState {
     year.reserveCapacity(rows)
     groups.reserveCapacity(rows)
     persons.reserveCapacity(rows)
+    month.reserveCapacity(rows)
   }
 
   /// Runs `work(0 ..< count)`, on as many threads when there are several.
@@ -588,7 +594,7 @@ internal final class ImportState {
     let columns = IncidentColumns(
       origin: origin, host: host, kind: kind, year: year, groups: groups, persons: persons,
       personsOverflow: overflow, presence: presence.columnPresence)
-    return ColumnImportResult(columns: columns, report: report)
+    return ColumnImportResult(columns: columns, report: report, months: month)
   }
 }
 
@@ -654,6 +660,8 @@ internal struct Candidate {
   var kind: UInt8
   /// The persons, or 0xFF for 255 or more (the number is in ``ImportPart/overflow``).
   var persons: UInt8
+  /// The month, 1–12, or 0 when the date has none (in the padding: still 32 bytes).
+  var month: UInt8
   /// The id's share in the ``IDIndex``, or ``directShare`` when the id is a value of the direct
   /// table (then `hash` is the value and the id's bytes are not kept).
   var share: UInt16
@@ -806,6 +814,7 @@ internal struct OutputColumns {
   let year: UnsafeMutablePointer<UInt16>
   let groups: UnsafeMutablePointer<UInt16>
   let persons: UnsafeMutablePointer<UInt8>
+  let month: UnsafeMutablePointer<UInt8>
 }
 
 /// Writes each part's accepted codes into its rows of the columns. `@unchecked Sendable`: part
@@ -860,6 +869,7 @@ private final class ScatterJob: @unchecked Sendable {
       output.year[row] = codes.year
       output.groups[row] = codes.groups
       output.persons[row] = codes.persons
+      output.month[row] = codes.month
       if nextOverflow < overflowing.count && overflowing[nextOverflow].0 == candidate {
         rows.append((row, overflowing[nextOverflow].1))
         nextOverflow += 1
@@ -1229,8 +1239,8 @@ private struct PartReader {
             idBytes.append(contentsOf: id)
           }
           append(
-            origin, host, kind, year, template.groups, template.persons, route, line: lineCount,
-            recordStart: position)
+            origin, host, kind, year, template.groups, template.persons, template.month, route,
+            line: lineCount, recordStart: position)
         } else if !take(position, recordEnd, ascii: ascii, limit: bufferCount, validator) {
           guard
             case .record(let end, _, _) = scanner.scan(
@@ -1334,15 +1344,16 @@ private struct PartReader {
       idBytes.didAppend(idCount)
     }
     append(
-      codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, route,
-      line: lineCount, recordStart: start)
+      codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, codes.month,
+      route, line: lineCount, recordStart: start)
     return true
   }
 
   @inline(__always)
   mutating func append(
     _ origin: UInt8, _ host: UInt8, _ kind: UInt8, _ year: UInt16, _ groups: UInt16,
-    _ persons: Int, _ route: (share: UInt16, hash: UInt64), line: Int, recordStart: Int
+    _ persons: Int, _ month: UInt8, _ route: (share: UInt16, hash: UInt64), line: Int,
+    recordStart: Int
   ) {
     var code = UInt8(truncatingIfNeeded: persons)
     if persons >= Int(RowCodes.overflowMarker) {
@@ -1360,7 +1371,7 @@ private struct PartReader {
         hash: route.hash, idEnd: Int32(truncatingIfNeeded: idBytes.count),
         line: Int32(truncatingIfNeeded: line), recordStart: Int32(truncatingIfNeeded: recordStart),
         year: year, groups: groups, origin: origin, host: host, kind: kind, persons: code,
-        share: route.share))
+        month: month, share: route.share))
     presence.note(origin: origin, host: host, kind: kind, year: year, groups: groups)
   }
 
@@ -1399,8 +1410,8 @@ private struct PartReader {
         let route = idRoute(id, bound: context.directBound, slack: 0, ids: ids)
         if route.share != Candidate.directShare { idBytes.append(contentsOf: id) }
         append(
-          codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, route,
-          line: line, recordStart: range.lowerBound)
+          codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons,
+          UInt8(incident.date.month ?? 0), route, line: line, recordStart: range.lowerBound)
       }
       return false
     }
