@@ -30,7 +30,7 @@ enum CorrelateCommand {
     }
     let (input, isSample) = try IncidentInput.columns(parsed)
     let analysis = try CreditorAnalysis(
-      cases: CreditorAnalysis.cases(in: input.columns, measure: caseMeasure), creditors: creditors,
+      cases: CreditorAnalysis.cases(columns: input.columns, measure: caseMeasure), creditors: creditors,
       measure: measure)
     let correlations = analysis.correlations(join)
     let permutation = try permutations.map {

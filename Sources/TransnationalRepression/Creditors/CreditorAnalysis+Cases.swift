@@ -25,14 +25,14 @@ extension CreditorAnalysis {
   public static func cases(
     in dataset: IncidentDataset, measure: CaseMeasure = .personsDetainedOrReturned
   ) -> [Country: Double] {
-    cases(in: IncidentColumns(dataset), measure: measure)
+    cases(columns: IncidentColumns(dataset), measure: measure)
   }
 
-  /// Cases per host country, counted from columns: the same as
-  /// `cases(in:measure:)` on the dataset for the records the columns hold.
+  /// Cases per host country, counted from columns: the same as ``cases(in:measure:)`` gives
+  /// for the records the columns hold.
   ///
   /// ```swift
-  /// let cases = CreditorAnalysis.cases(in: IncidentColumns(IncidentDataset.documentedSample))
+  /// let cases = CreditorAnalysis.cases(columns: IncidentColumns(IncidentDataset.documentedSample))
   /// ```
   ///
   /// - Parameters:
@@ -41,7 +41,7 @@ extension CreditorAnalysis {
   /// - Returns: the count per host country with at least one counted record.
   /// - Complexity: O(*n*).
   public static func cases(
-    in columns: IncidentColumns, measure: CaseMeasure = .personsDetainedOrReturned
+    columns: IncidentColumns, measure: CaseMeasure = .personsDetainedOrReturned
   ) -> [Country: Double] {
     let categories: Set<IncidentCategory> =
       measure == .personsReturned ? [.extradition] : [.detention, .extradition]

@@ -313,21 +313,43 @@ internal final class ImportState {
     //    quote character shows; a block with one (a quoted field may span lines, and run past
     //    regionEnd) is read as one part by the scanner. Once a quote has shown, later blocks
     //    look for one first (a `memchr`) rather than read their lines in vain.
+    //    A block with quotes is first cut at the line breaks outside quotes (by quote parity)
+    //    and its parts read by the scanner at the same time; the cut holds when every part but
+    //    the last ends exactly where the next begins (each then began at a record, as the
+    //    scanner reading the block from its start would have found), else the block is read
+    //    again as one part.
     var quoted = hasQuotes && memchr(base + start, 0x22, regionEnd - start) != nil
-    var ranges = quoted ? [start..<buffer.count] : splitAtLineBreaks(base, start..<regionEnd)
-    while parts.count < ranges.count { parts.append(ImportPart()) }
+    var ranges = quoted ? quotedRanges(base, start, regionEnd, buffer.count) : splitAtLineBreaks(base, start..<regionEnd)
+    while self.parts.count < ranges.count { self.parts.append(ImportPart()) }
     var parts = Array(self.parts.prefix(ranges.count))
-    ImportState.perform(ranges.count) { [ranges, parts, quoted] index in
-      ImportPart.read(parts[index], context, ranges[index], scanner: quoted)
+    let inner = PartContext(
+      buffer: buffer, isFinal: false, parser: parser, validator: validator,
+      fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
+      ids: ids!, directBound: directBound)
+    func readParts() {
+      ImportState.perform(ranges.count) { [ranges, parts, quoted] index in
+        // A quoted part before the last ends at a record break: its end is not the input's.
+        let partContext = quoted && index < ranges.count - 1 ? inner : context
+        ImportPart.read(parts[index], partContext, ranges[index], scanner: quoted)
+      }
     }
+    readParts()
     if !quoted && parts.contains(where: \.sawQuote) {
       hasQuotes = true
       quoted = true
+      ranges = quotedRanges(base, start, regionEnd, buffer.count)
+      while self.parts.count < ranges.count { self.parts.append(ImportPart()) }
+      parts = Array(self.parts.prefix(ranges.count))
+      readParts()
+    }
+    if quoted && ranges.count > 1
+      && !(0..<ranges.count - 1).allSatisfy({ parts[$0].end == ranges[$0].upperBound })
+    {
       ranges = [start..<buffer.count]
       parts = [parts[0]]
       ImportPart.read(parts[0], context, ranges[0], scanner: true)
     }
-    let end = quoted ? parts[0].end : regionEnd
+    let end = quoted ? parts[parts.count - 1].end : regionEnd
     var lineOffsets: [Int] = []
     var candidates = 0
     var hashed = 0
@@ -502,6 +524,58 @@ internal final class ImportState {
         DispatchQueue.concurrentPerform(iterations: count) { index in box.value(index) }
       }
     }
+  }
+
+  /// The parts of a block with quotes: `start ..< regionEnd` cut into about equal parts at line
+  /// breaks outside quotes (by quote parity, as RFC 4180 quoting gives), the last part running
+  /// to `bufferEnd` (a quoted field may run past `regionEnd`). The cut is a guess for input
+  /// with stray quotes; the caller checks it.
+  private func quotedRanges(
+    _ base: UnsafePointer<UInt8>, _ start: Int, _ regionEnd: Int, _ bufferEnd: Int
+  ) -> [Range<Int>] {
+    let wanted = importer.threads == 1 ? 1 : importer.threads * ColumnImporter.partsPerThread
+    let count = regionEnd - start
+    let parts = Swift.min(wanted, Swift.max(1, count / importer.minimumPartBytes))
+    guard parts > 1 else { return [start..<bufferEnd] }
+    func offset(_ pointer: UnsafeMutableRawPointer) -> Int {
+      base.distance(to: pointer.assumingMemoryBound(to: UInt8.self))
+    }
+    var breaks: [Int] = []
+    var position = start
+    var inQuotes = false
+    cutting: for part in 1..<parts {
+      let target = Swift.max(position, start + count / parts * part)
+      // The parity up to the target.
+      while position < target {
+        guard let quote = memchr(base + position, 0x22, target - position) else {
+          position = target
+          break
+        }
+        inQuotes.toggle()
+        position = offset(quote) + 1
+      }
+      // The next line break outside quotes.
+      while position < regionEnd {
+        guard let lineFeed = memchr(base + position, 0x0A, regionEnd - position) else { break cutting }
+        let lineEnd = offset(lineFeed)
+        while position < lineEnd, let quote = memchr(base + position, 0x22, lineEnd - position) {
+          inQuotes.toggle()
+          position = offset(quote) + 1
+        }
+        position = lineEnd + 1
+        if !inQuotes { break }
+      }
+      guard !inQuotes, position < regionEnd else { break }
+      breaks.append(position)
+    }
+    var ranges: [Range<Int>] = []
+    var from = start
+    for cut in breaks where cut > from {
+      ranges.append(from..<cut)
+      from = cut
+    }
+    ranges.append(from..<bufferEnd)
+    return ranges
   }
 
   /// Splits a quote-free run of whole lines into about equal parts at line breaks: four per

@@ -144,7 +144,7 @@ public struct AnalysisReport: Sendable {
       .filter { $0.value.count > 0 }
     let table = creditors ?? (options.measure == .hrtDebtPercentGDP ? .hornReinhartTrebesch() : .worldBank2024)
     self.creditors = table
-    let cases = CreditorAnalysis.cases(in: columns, measure: options.cases)
+    let cases = CreditorAnalysis.cases(columns: columns, measure: options.cases)
     let analysis = try CreditorAnalysis(cases: cases, creditors: table, measure: options.measure)
     self.analysis = analysis
     correlations = CreditorAnalysis.Join.allCases.map { analysis.correlations($0) }
