@@ -25,6 +25,11 @@
 #                     TNR_SHARED_BENCH/data when its run.sh already made it there).
 #   SIZES             comma-separated N (default 1e6,1e7,1e8)
 #   CSV               N of the CSV end-to-end comparison (default 1e6; CSV= skips it)
+#   RECORDS           N of the front-door comparison (default 1e6; RECORDS= skips it): a
+#                     canonical CSV (tnr-benchmark scale generate, kept in the work directory);
+#                     tnr count / report / validate (processes), tnr-benchmark records
+#                     (IncidentCSV.read, IncidentJSON.read) against pandas and polars read_csv
+#                     (Benchmarks/front-doors.py), median of 3, peak RSS of each
 #   PEERS             comma-separated Python peers (default numpy,polars,duckdb,pandas)
 #   THREADS           Swift thread counts (default "1 2")
 #   PYTHON            Python interpreter to use as is (default: the virtual environment below)
@@ -41,6 +46,7 @@ repo=$(cd "$here/.." && pwd)
 shared=${TNR_SHARED_BENCH:-$here/Peers}
 SIZES=${SIZES:-1e6,1e7,1e8}
 CSV=${CSV-1e6}
+RECORDS=${RECORDS-1e6}
 PEERS=${PEERS-numpy,polars,duckdb,pandas}
 THREADS=${THREADS:-1 2}
 export PYTHONDONTWRITEBYTECODE=1
@@ -121,6 +127,10 @@ gcc -O3 -march=native -pthread -Wall -o "$work/data/ref" "$work/ref.c"
 log "building tnr-benchmark (release)"
 (cd "$repo" && swift build -c release --product tnr-benchmark >&2)
 bench="$(cd "$repo" && swift build -c release --show-bin-path)/tnr-benchmark"
+if [ -n "$RECORDS" ]; then
+  (cd "$repo" && swift build -c release --product tnr >&2)
+fi
+tnr="$(cd "$repo" && swift build -c release --show-bin-path)/tnr"
 
 # 4. Measurements, C and Swift back to back at each size.
 res=$work/data/compare-results.jsonl
@@ -157,6 +167,23 @@ if [ -n "$CSV" ]; then
     log "$p: CSV end to end N=$CSV"
     "$PY" "$work/peers.py" e2e --peer "$p" --size "$CSV" >> "$res"
   done
+fi
+
+frontdoors=""
+if [ -n "$RECORDS" ]; then
+  rows=$("$PY" -c "print(int(float('$RECORDS')))")
+  canonical=$work/data/canonical_$RECORDS.csv
+  if [ ! -f "$canonical" ]; then
+    log "generating the canonical CSV N=$RECORDS"
+    "$bench" scale generate "$canonical" --rows "$rows" >&2
+  fi
+  fd_peers=""
+  for p in ${PEERS//,/ }; do
+    case $p in pandas|polars) fd_peers="$fd_peers${fd_peers:+,}$p" ;; esac
+  done
+  log "front doors N=$RECORDS: tnr count/report/validate, records, $fd_peers"
+  frontdoors=$("$PY" "$here/front-doors.py" "$canonical" --tnr "$tnr" --bench "$bench" --reps 3 \
+    --peers "$fd_peers" --out "$res")
 fi
 
 # 5. Reports.
@@ -249,4 +276,8 @@ if swift_e2e:
         print(f"| {tag(r['n'])} | {r['threads']} | {r['median_s'] * 1e3:,.1f} | {rate / 1e6:,.1f} | {ck} | "
               + " | ".join(cells) + " |")
 PYEOF
+if [ -n "$frontdoors" ]; then
+  echo
+  printf '%s\n' "$frontdoors" | grep -v '^{'
+fi
 log "done; raw results in $res"

@@ -118,13 +118,17 @@ enum IncidentInput {
       return (IncidentDataset.documentedSample, true)
     }
     let result = try read(path: path, mapping: mapping(arguments), mode: mode(arguments))
-    if let console, !result.report.rejected.isEmpty {
-      for row in result.report.rejected { console.err("\(path): \(row.reason)\n    \(row.raw)\n") }
-      let report = result.report
-      console.err(
-        "\(path): \(counted(report.dataRows, "row")), \(report.accepted) accepted, "
-          + "\(report.rejected.count) rejected (the rejected rows are left out)\n")
-    }
+    if let console { listRejected(result.report, path: path, console: console) }
     return (result.dataset, false)
+  }
+
+  /// Lists every rejected row of a lenient read, and the count of rows, on `console`'s standard
+  /// error (nothing when no row was rejected).
+  static func listRejected(_ report: ImportReport, path: String, console: Console) {
+    guard !report.rejected.isEmpty else { return }
+    for row in report.rejected { console.err("\(path): \(row.reason)\n    \(row.raw)\n") }
+    console.err(
+      "\(path): \(counted(report.dataRows, "row")), \(report.accepted) accepted, "
+        + "\(report.rejected.count) rejected (the rejected rows are left out)\n")
   }
 }

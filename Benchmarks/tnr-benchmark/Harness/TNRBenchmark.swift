@@ -13,6 +13,10 @@ enum TNRBenchmark {
       csv FILE.csv       read gen.py's CSV (id,kind,host_country_iso2,year) with full
                          validation into columns and count (host, category, year); checks
                          the generator's checksum [--threads N] [--repetitions R] [--warmup W]
+      records FILE.csv   the typed record paths on a canonical CSV (scale generate): IncidentCSV.read,
+                         and IncidentJSON.read on the same records written once as JSON; rows/s,
+                         peak RSS of the CSV read, heap bytes per Incident
+                         [--repetitions R] [--warmup W]
       sweep              synthetic columns of 1e3, 1e4, ... rows up to --max (default 1e8),
                          each counted with 1 thread and all threads
                          [--max N] [--threads N] [--repetitions R] [--warmup W] [--smoke]
@@ -58,6 +62,10 @@ enum TNRBenchmark {
           rest, allowed: ["--threads", "--repetitions", "--warmup"])
         try refuseDebugBuild(options)
         return try CSVCommands.csv(options)
+      case "records":
+        let options = try Arguments.parse(rest, allowed: ["--repetitions", "--warmup"])
+        try refuseDebugBuild(options)
+        return try RecordsCommand.records(options)
       case "sweep":
         let options = try Arguments.parse(
           rest, allowed: ["--max", "--threads", "--repetitions", "--warmup", "--smoke"])

@@ -28,9 +28,9 @@ enum CorrelateCommand {
     guard creditors.measures.contains(measure) else {
       throw UsageError("the creditor table '\(creditors.name)' has no column \(measure.rawValue)")
     }
-    let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
+    let (input, isSample) = try IncidentInput.columns(parsed, console: console)
     let analysis = try CreditorAnalysis(
-      cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure), creditors: creditors,
+      cases: CreditorAnalysis.cases(columns: input.columns, measure: caseMeasure), creditors: creditors,
       measure: measure)
     let correlations = analysis.correlations(join)
     let permutation = try permutations.map {
@@ -70,7 +70,7 @@ enum CorrelateCommand {
     lines.append(
       isSample
         ? "Data: the bundled SAMPLE of documented events — not the Oxus/UHRP dataset; a zero means 'none in the sample'."
-        : "Data: \(dataset.count) records.")
+        : "Data: \(input.columns.count) records.")
     lines.append("Cases: \(caseMeasure.rawValue.replacingOccurrences(of: "_", with: " ")) per host country.")
     lines.append("Measure: \(measure.label).")
     lines.append("Countries: \(join == .allCreditorCountries ? "every country the creditor table covers (0 cases where none documented)" : "host countries with cases and a creditor figure") — n = \(correlations.n).")

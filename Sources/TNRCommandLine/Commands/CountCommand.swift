@@ -27,11 +27,11 @@ enum CountCommand {
     if !categories.isEmpty {
       filter.categories = Set(categories.map { IncidentCategory(rawValue: $0)! })
     }
-    let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
+    let (input, isSample) = try IncidentInput.columns(parsed, console: console)
     let query = try CountQuery(by: dimensions, where: filter)
-    let columns = IncidentColumns(dataset)
+    let columns = input.columns
     let context = CountOutput.Context(
-      isSample: isSample, records: dataset.count, filter: filter, top: top, format: format)
+      isSample: isSample, records: columns.count, filter: filter, top: top, format: format)
     switch CountMeasure(rawValue: measure)! {
     case .incidents: console.out(CountOutput.render(columns.countIncidents(query), context))
     case .persons: console.out(CountOutput.render(columns.countPersons(query), context))

@@ -19,7 +19,7 @@ enum ReportCommand {
     }
 
     if let path = parsed.value("incidents") { progress("reading \(path)") }
-    let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
+    let (input, isSample) = try IncidentInput.columns(parsed, console: console)
     var creditors: CreditorTable?
     if let path = parsed.value("creditors") {
       progress("reading creditor table \(path)")
@@ -28,9 +28,9 @@ enum ReportCommand {
         throw UsageError("the creditor table \(path) has no column \(options.measure.rawValue)", command: "report")
       }
     }
-    progress("counting \(dataset.count) records and running the creditor analysis")
+    progress("counting \(input.columns.count) records and running the creditor analysis")
     let report = try AnalysisReport(
-      dataset: dataset, isSample: isSample, creditors: creditors, options: options)
+      imported: input, isSample: isSample, creditors: creditors, options: options)
     if let directory = parsed.value("charts") {
       let url = URL(fileURLWithPath: directory, isDirectory: true)
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

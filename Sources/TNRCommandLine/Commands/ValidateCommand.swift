@@ -17,7 +17,7 @@ enum ValidateCommand {
     var report = ImportReport()
     var fileError: ImportError?
     do {
-      report = try IncidentInput.read(path: path, mapping: mapping, mode: .lenient, today: today).report
+      report = try IncidentInput.readColumns(path: path, mapping: mapping, mode: .lenient, today: today).report
     } catch {
       fileError = error
     }

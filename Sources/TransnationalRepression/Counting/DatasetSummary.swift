@@ -46,8 +46,21 @@ public struct DatasetSummary: Hashable, Sendable, Codable {
   /// - Parameter dataset: The records.
   /// - Complexity: O(*n*).
   public init(_ dataset: IncidentDataset) {
-    let columns = IncidentColumns(dataset)
-    incidents = dataset.count
+    self.init(IncidentColumns(dataset))
+  }
+
+  /// Summarizes columns: the same summary as the initializer from a dataset gives for the
+  /// records the columns hold.
+  ///
+  /// ```swift
+  /// let summary = DatasetSummary(IncidentColumns(IncidentDataset.documentedSample))
+  /// summary.incidents   // 60
+  /// ```
+  ///
+  /// - Parameter columns: The records' codes.
+  /// - Complexity: O(*n*).
+  public init(_ columns: IncidentColumns) {
+    incidents = columns.count
     hostCountries = columns.countIncidents(try! CountQuery(by: [.host])).cells.count
     years = columns.years
     let byCategory = columns.countPersons(try! CountQuery(by: [.category]))

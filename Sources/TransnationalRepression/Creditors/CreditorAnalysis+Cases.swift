@@ -25,10 +25,27 @@ extension CreditorAnalysis {
   public static func cases(
     in dataset: IncidentDataset, measure: CaseMeasure = .personsDetainedOrReturned
   ) -> [Country: Double] {
+    cases(columns: IncidentColumns(dataset), measure: measure)
+  }
+
+  /// Cases per host country, counted from columns: the same as ``cases(in:measure:)`` gives
+  /// for the records the columns hold.
+  ///
+  /// ```swift
+  /// let cases = CreditorAnalysis.cases(columns: IncidentColumns(IncidentDataset.documentedSample))
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - columns: the incidents' codes.
+  ///   - measure: what to count (default: persons detained or returned).
+  /// - Returns: the count per host country with at least one counted record.
+  /// - Complexity: O(*n*).
+  public static func cases(
+    columns: IncidentColumns, measure: CaseMeasure = .personsDetainedOrReturned
+  ) -> [Country: Double] {
     let categories: Set<IncidentCategory> =
       measure == .personsReturned ? [.extradition] : [.detention, .extradition]
     let query = try! CountQuery(by: [.host], where: IncidentFilter(categories: categories))
-    let columns = IncidentColumns(dataset)
     var result: [Country: Double] = [:]
     if measure == .incidentsDetainedOrReturned {
       for (labels, count) in columns.countIncidents(query).cells where count > 0 {

@@ -73,7 +73,29 @@ public struct PublishedComparison: Hashable, Sendable {
   ///     ``PublishedFigure/all``); measures not found are skipped.
   /// - Complexity: O(*n*) for *n* records, plus O(*f*) per compared figure.
   public init(_ dataset: IncidentDataset, figures: [PublishedFigure] = PublishedFigure.all) {
-    let columns = IncidentColumns(dataset)
+    self.init(
+      columns: IncidentColumns(dataset), months: dataset.map { UInt8($0.date.month ?? 0) },
+      figures: figures)
+  }
+
+  /// Compares columns with the bundled published figures: the same comparison as
+  /// ``init(_:figures:)`` gives for the records the columns hold.
+  ///
+  /// ```swift
+  /// let result = try IncidentColumns.read(contentsOf: url)
+  /// let comparison = PublishedComparison(columns: result.columns, months: result.months)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - columns: The records' codes.
+  ///   - months: Each record's month (1–12), 0 when its date has none; one per row of
+  ///     `columns` (see ``ColumnImportResult/months``).
+  ///   - figures: The figures to look the compared measures up in.
+  /// - Complexity: O(*n*) for *n* records, plus O(*f*) per compared figure.
+  public init(
+    columns: IncidentColumns, months: [UInt8], figures: [PublishedFigure] = PublishedFigure.all
+  ) {
+    precondition(months.count == columns.count, "PublishedComparison: one month per row")
     let table = columns.countPersons(try! CountQuery(by: [.category, .region, .year]))
     var rows: [Row] = []
     for spec in PublishedComparison.specs {
@@ -95,15 +117,21 @@ public struct PublishedComparison: Hashable, Sendable {
       }
       var undetermined = 0
       if let lastMonth = period.lastMonth {
-        for incident in dataset
-        where incident.date.year == period.lastYear && spec.categories.contains(incident.category)
-          && (spec.region.map { $0 == incident.host.region } ?? true)
-        {
-          guard let month = incident.date.month else {
+        for row in 0..<columns.count where Int(columns.year[row]) == period.lastYear {
+          let codes = columns.codes(at: row)
+          guard spec.categories.contains(IncidentKind.categoryOfColumnCode[Int(codes.kind)]),
+            spec.region.map({ $0 == Country(index: Int(codes.host))!.region }) ?? true
+          else { continue }
+          let month = Int(months[row])
+          guard month != 0 else {
             undetermined += 1
             continue
           }
-          if month <= lastMonth { inPeriod += PersonsCell(incident.persons) }
+          if month <= lastMonth {
+            var cell = PersonsCell(knownSum: codes.persons)
+            cell[records: PersonCountQualifier.allCases[codes.qualifierCode]] = 1
+            inPeriod += cell
+          }
         }
       }
       rows.append(

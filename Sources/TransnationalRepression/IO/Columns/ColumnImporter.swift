@@ -299,6 +299,8 @@ internal final class ImportState {
   var year: [UInt16] = []
   var groups: [UInt16] = []
   var persons: [UInt8] = []
+  /// Each accepted row's month (0 for none): not a counting column, kept for the report.
+  var month: [UInt8] = []
   var overflow: [Int: Int] = [:]
   var presence = PartPresence()
   /// Whether a row counted in `presence` was later rejected (then presence is recomputed).
@@ -400,21 +402,43 @@ internal final class ImportState {
     //    quote character shows; a block with one (a quoted field may span lines, and run past
     //    regionEnd) is read as one part by the scanner. Once a quote has shown, later blocks
     //    look for one first (a `memchr`) rather than read their lines in vain.
+    //    A block with quotes is first cut at the line breaks outside quotes (by quote parity)
+    //    and its parts read by the scanner at the same time; the cut holds when every part but
+    //    the last ends exactly where the next begins (each then began at a record, as the
+    //    scanner reading the block from its start would have found), else the block is read
+    //    again as one part.
     var quoted = hasQuotes && memchr(base + start, 0x22, regionEnd - start) != nil
-    var ranges = quoted ? [start..<buffer.count] : splitAtLineBreaks(base, start..<regionEnd)
-    while parts.count < ranges.count { parts.append(ImportPart()) }
+    var ranges = quoted ? quotedRanges(base, start, regionEnd, buffer.count) : splitAtLineBreaks(base, start..<regionEnd)
+    while self.parts.count < ranges.count { self.parts.append(ImportPart()) }
     var parts = Array(self.parts.prefix(ranges.count))
-    ImportState.perform(ranges.count) { [ranges, parts, quoted] index in
-      ImportPart.read(parts[index], context, ranges[index], scanner: quoted)
+    let inner = PartContext(
+      buffer: buffer, isFinal: false, parser: parser, validator: validator,
+      fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
+      ids: ids!, directBound: directBound)
+    func readParts() {
+      ImportState.perform(ranges.count) { [ranges, parts, quoted] index in
+        // A quoted part before the last ends at a record break: its end is not the input's.
+        let partContext = quoted && index < ranges.count - 1 ? inner : context
+        ImportPart.read(parts[index], partContext, ranges[index], scanner: quoted)
+      }
     }
+    readParts()
     if !quoted && parts.contains(where: \.sawQuote) {
       hasQuotes = true
       quoted = true
+      ranges = quotedRanges(base, start, regionEnd, buffer.count)
+      while self.parts.count < ranges.count { self.parts.append(ImportPart()) }
+      parts = Array(self.parts.prefix(ranges.count))
+      readParts()
+    }
+    if quoted && ranges.count > 1
+      && !(0..<ranges.count - 1).allSatisfy({ parts[$0].end == ranges[$0].upperBound })
+    {
       ranges = [start..<buffer.count]
       parts = [parts[0]]
       ImportPart.read(parts[0], context, ranges[0], scanner: true)
     }
-    let end = quoted ? parts[0].end : regionEnd
+    let end = quoted ? parts[parts.count - 1].end : regionEnd
     var lineOffsets: [Int] = []
     var candidates = 0
     var hashed = 0
@@ -523,6 +547,7 @@ internal final class ImportState {
     year.append(contentsOf: repeatElement(0, count: added))
     groups.append(contentsOf: repeatElement(0, count: added))
     persons.append(contentsOf: repeatElement(0, count: added))
+    month.append(contentsOf: repeatElement(0, count: added))
     let scatter = withOutputColumns { output in
       let scatter = ScatterJob(
         parts: parts, duplicates: duplicatesOfPart, offsets: outputOffsets, output: output)
@@ -553,11 +578,13 @@ internal final class ImportState {
           year.withUnsafeMutableBufferPointer { year in
             groups.withUnsafeMutableBufferPointer { groups in
               persons.withUnsafeMutableBufferPointer { persons in
-                body(
-                  OutputColumns(
-                    origin: origin.baseAddress!, host: host.baseAddress!, kind: kind.baseAddress!,
-                    year: year.baseAddress!, groups: groups.baseAddress!,
-                    persons: persons.baseAddress!))
+                month.withUnsafeMutableBufferPointer { month in
+                  body(
+                    OutputColumns(
+                      origin: origin.baseAddress!, host: host.baseAddress!, kind: kind.baseAddress!,
+                      year: year.baseAddress!, groups: groups.baseAddress!,
+                      persons: persons.baseAddress!, month: month.baseAddress!))
+                }
               }
             }
           }
@@ -574,6 +601,7 @@ internal final class ImportState {
     year.reserveCapacity(rows)
     groups.reserveCapacity(rows)
     persons.reserveCapacity(rows)
+    month.reserveCapacity(rows)
   }
 
   /// Runs `work(0 ..< count)`, on as many threads when there are several.
@@ -586,6 +614,58 @@ internal final class ImportState {
         DispatchQueue.concurrentPerform(iterations: count) { index in box.value(index) }
       }
     }
+  }
+
+  /// The parts of a block with quotes: `start ..< regionEnd` cut into about equal parts at line
+  /// breaks outside quotes (by quote parity, as RFC 4180 quoting gives), the last part running
+  /// to `bufferEnd` (a quoted field may run past `regionEnd`). The cut is a guess for input
+  /// with stray quotes; the caller checks it.
+  private func quotedRanges(
+    _ base: UnsafePointer<UInt8>, _ start: Int, _ regionEnd: Int, _ bufferEnd: Int
+  ) -> [Range<Int>] {
+    let wanted = importer.threads == 1 ? 1 : importer.threads * ColumnImporter.partsPerThread
+    let count = regionEnd - start
+    let parts = Swift.min(wanted, Swift.max(1, count / importer.minimumPartBytes))
+    guard parts > 1 else { return [start..<bufferEnd] }
+    func offset(_ pointer: UnsafeMutableRawPointer) -> Int {
+      base.distance(to: pointer.assumingMemoryBound(to: UInt8.self))
+    }
+    var breaks: [Int] = []
+    var position = start
+    var inQuotes = false
+    cutting: for part in 1..<parts {
+      let target = Swift.max(position, start + count / parts * part)
+      // The parity up to the target.
+      while position < target {
+        guard let quote = memchr(base + position, 0x22, target - position) else {
+          position = target
+          break
+        }
+        inQuotes.toggle()
+        position = offset(quote) + 1
+      }
+      // The next line break outside quotes.
+      while position < regionEnd {
+        guard let lineFeed = memchr(base + position, 0x0A, regionEnd - position) else { break cutting }
+        let lineEnd = offset(lineFeed)
+        while position < lineEnd, let quote = memchr(base + position, 0x22, lineEnd - position) {
+          inQuotes.toggle()
+          position = offset(quote) + 1
+        }
+        position = lineEnd + 1
+        if !inQuotes { break }
+      }
+      guard !inQuotes, position < regionEnd else { break }
+      breaks.append(position)
+    }
+    var ranges: [Range<Int>] = []
+    var from = start
+    for cut in breaks where cut > from {
+      ranges.append(from..<cut)
+      from = cut
+    }
+    ranges.append(from..<bufferEnd)
+    return ranges
   }
 
   /// Splits a quote-free run of whole lines into about equal parts at line breaks: four per
@@ -678,7 +758,7 @@ internal final class ImportState {
     let columns = IncidentColumns(
       origin: origin, host: host, kind: kind, year: year, groups: groups, persons: persons,
       personsOverflow: overflow, presence: presence.columnPresence)
-    return ColumnImportResult(columns: columns, report: report)
+    return ColumnImportResult(columns: columns, report: report, months: month)
   }
 }
 
@@ -744,6 +824,8 @@ internal struct Candidate {
   var kind: UInt8
   /// The persons, or 0xFF for 255 or more (the number is in ``ImportPart/overflow``).
   var persons: UInt8
+  /// The month, 1–12, or 0 when the date has none (in the padding: still 32 bytes).
+  var month: UInt8
   /// The id's share in the ``IDIndex``, or ``directShare`` when the id is a value of the direct
   /// table (then `hash` is the value and the id's bytes are not kept).
   var share: UInt16
@@ -896,6 +978,7 @@ internal struct OutputColumns {
   let year: UnsafeMutablePointer<UInt16>
   let groups: UnsafeMutablePointer<UInt16>
   let persons: UnsafeMutablePointer<UInt8>
+  let month: UnsafeMutablePointer<UInt8>
 }
 
 /// Writes each part's accepted codes into its rows of the columns. `@unchecked Sendable`: part
@@ -950,6 +1033,7 @@ private final class ScatterJob: @unchecked Sendable {
       output.year[row] = codes.year
       output.groups[row] = codes.groups
       output.persons[row] = codes.persons
+      output.month[row] = codes.month
       if nextOverflow < overflowing.count && overflowing[nextOverflow].0 == candidate {
         rows.append((row, overflowing[nextOverflow].1))
         nextOverflow += 1
@@ -1325,8 +1409,8 @@ private struct PartReader {
             idBytes.append(contentsOf: id)
           }
           append(
-            origin, host, kind, year, template.groups, template.persons, route, line: lineCount,
-            recordStart: position)
+            origin, host, kind, year, template.groups, template.persons, template.month, route,
+            line: lineCount, recordStart: position)
         } else if !take(position, recordEnd, ascii: ascii, limit: bufferCount, validator) {
           guard
             case .record(let end, _, _) = scanner.scan(
@@ -1430,15 +1514,16 @@ private struct PartReader {
       idBytes.didAppend(idCount)
     }
     append(
-      codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, route,
-      line: lineCount, recordStart: start)
+      codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, codes.month,
+      route, line: lineCount, recordStart: start)
     return true
   }
 
   @inline(__always)
   mutating func append(
     _ origin: UInt8, _ host: UInt8, _ kind: UInt8, _ year: UInt16, _ groups: UInt16,
-    _ persons: Int, _ route: (share: UInt16, hash: UInt64), line: Int, recordStart: Int
+    _ persons: Int, _ month: UInt8, _ route: (share: UInt16, hash: UInt64), line: Int,
+    recordStart: Int
   ) {
     var code = UInt8(truncatingIfNeeded: persons)
     if persons >= Int(RowCodes.overflowMarker) {
@@ -1456,7 +1541,7 @@ private struct PartReader {
         hash: route.hash, idEnd: Int32(truncatingIfNeeded: idBytes.count),
         line: Int32(truncatingIfNeeded: line), recordStart: Int32(truncatingIfNeeded: recordStart),
         year: year, groups: groups, origin: origin, host: host, kind: kind, persons: code,
-        share: route.share))
+        month: month, share: route.share))
     presence.note(origin: origin, host: host, kind: kind, year: year, groups: groups)
   }
 
@@ -1500,8 +1585,8 @@ private struct PartReader {
         let route = idRoute(id, bound: context.directBound, slack: 0, ids: ids)
         if route.share != Candidate.directShare { idBytes.append(contentsOf: id) }
         append(
-          codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons, route,
-          line: line, recordStart: range.lowerBound)
+          codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons,
+          UInt8(incident.date.month ?? 0), route, line: line, recordStart: range.lowerBound)
       }
       return false
     }

@@ -139,6 +139,8 @@ internal struct FastRowValidator: @unchecked Sendable {
     /// Ethnic-group bits and the qualifier (see ``RowCodes``).
     var groups: UInt16 = 0
     var persons: Int = 0
+    /// The month, 1–12, or 0 when the date has none.
+    var month: UInt8 = 0
     var id: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
   }
 
@@ -479,6 +481,7 @@ internal struct FastRowValidator: @unchecked Sendable {
     // Date.
     if constantDate {
       codes.year = UInt16(truncatingIfNeeded: constantYear!)
+      codes.month = UInt8(truncatingIfNeeded: (constantMonth ?? nil) ?? 0)
     } else {
       let yearValue: Int
       if let value = constantYear {
@@ -516,6 +519,7 @@ internal struct FastRowValidator: @unchecked Sendable {
           today: today)
       else { return nil }
       codes.year = UInt16(truncatingIfNeeded: yearValue)
+      codes.month = UInt8(truncatingIfNeeded: monthValue ?? 0)
     }
 
     // Category and mode.

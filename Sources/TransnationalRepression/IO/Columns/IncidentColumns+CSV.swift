@@ -12,15 +12,39 @@ public struct ColumnImportResult: Hashable, Sendable {
   public let columns: IncidentColumns
   /// What was accepted and rejected: the same report as ``IncidentCSV`` gives for the file.
   public let report: ImportReport
+  /// Each accepted record's month (1–12), or 0 when its date gives none, in file order: not a
+  /// counting column (``IncidentColumns`` stays at 8 bytes per incident), but what
+  /// ``AnalysisReport/init(imported:isSample:creditors:options:)`` needs to compare partial
+  /// years with the published figures. Empty when the result was made without months.
+  public let months: [UInt8]
 
   /// Creates a result.
   ///
   /// - Parameters:
   ///   - columns: The columns of the accepted records.
   ///   - report: The import report.
-  public init(columns: IncidentColumns, report: ImportReport) {
+  ///   - months: Each accepted record's month, 0 for none (or empty when not known).
+  public init(columns: IncidentColumns, report: ImportReport, months: [UInt8] = []) {
     self.columns = columns
     self.report = report
+    self.months = months
+  }
+
+  /// The result of reading `dataset` with `report`: its columns and months.
+  ///
+  /// ```swift
+  /// let result = ColumnImportResult(IncidentDataset.documentedSample, report: ImportReport())
+  /// result.columns.count == result.months.count   // true
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - dataset: The accepted records.
+  ///   - report: The import report.
+  /// - Complexity: O(*n*).
+  public init(_ dataset: IncidentDataset, report: ImportReport) {
+    self.init(
+      columns: IncidentColumns(dataset), report: report,
+      months: dataset.map { UInt8($0.date.month ?? 0) })
   }
 }
 
@@ -87,7 +111,7 @@ extension IncidentColumns {
       let result = try IncidentCSV.read(
         contentsOf: url, mapping: mapping, mode: mode, today: today,
         rejectedRowNames: rejectedRowNames)
-      return ColumnImportResult(columns: IncidentColumns(result.dataset), report: result.report)
+      return ColumnImportResult(result.dataset, report: result.report)
     }
     return try importer(mapping, mode, today, rejectedRowNames, threads).read(.file(url))
   }
@@ -117,7 +141,7 @@ extension IncidentColumns {
       let result = try IncidentCSV.read(
         bytes: bytes, mapping: mapping, mode: mode, today: today,
         rejectedRowNames: rejectedRowNames)
-      return ColumnImportResult(columns: IncidentColumns(result.dataset), report: result.report)
+      return ColumnImportResult(result.dataset, report: result.report)
     }
     let importer = importer(mapping, mode, today, rejectedRowNames, threads)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in

@@ -22,8 +22,8 @@ extension AnalysisReport {
   public func charts() -> [ReportChart] {
     let note =
       isSample
-      ? "Bundled SAMPLE of \(dataset.count) documented events — not the Oxus/UHRP dataset."
-      : "\(dataset.count) records."
+      ? "Bundled SAMPLE of \(recordCount) documented events — not the Oxus/UHRP dataset."
+      : "\(recordCount) records."
     let hosts = ((try? byHost.marginal(over: [.host]))?.top(options.topHosts) ?? [])
     let bars = BarChart(
       title: "People detained, returned or intimidated, by host country",
@@ -88,8 +88,8 @@ extension AnalysisReport {
     var page = HTMLPage(
       title: "Transnational repression: analysis",
       subtitle: isSample
-        ? "Bundled sample of \(dataset.count) documented events — not the Oxus Society / UHRP dataset"
-        : "\(dataset.count) records")
+        ? "Bundled sample of \(recordCount) documented events — not the Oxus Society / UHRP dataset"
+        : "\(recordCount) records")
     let charts = Dictionary(uniqueKeysWithValues: charts().map { ($0.fileName, $0) })
     func figure(_ fileName: String) -> HTMLPage.Block {
       let chart = charts[fileName]!

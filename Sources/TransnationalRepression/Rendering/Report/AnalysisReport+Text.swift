@@ -31,7 +31,7 @@ extension AnalysisReport {
   func sections() -> [(title: String, blocks: [Block])] {
     var result: [(String, [Block])] = []
     let sampleWarning =
-      "This is the bundled SAMPLE of \(dataset.count) individually sourced events (documented-events.csv), "
+      "This is the bundled SAMPLE of \(recordCount) individually sourced events (documented-events.csv), "
       + "not the Oxus Society / UHRP dataset. Its counts are never the dataset's; a country or year with no "
       + "record here means 'none documented in the sample', not 'none'."
 
@@ -44,15 +44,15 @@ extension AnalysisReport {
           "Each record cites the news report or NGO release it was read from (Human Rights Watch, Amnesty "
             + "International, UHRP, WUC, RFA, RFE/RL, AP, Reuters, AFP and others); names of people are left out."))
     } else {
-      data.append(.paragraph("A user dataset of \(dataset.count) records."))
+      data.append(.paragraph("A user dataset of \(recordCount) records."))
     }
     if let years = summary.years {
       data.append(
         .paragraph(
-          "\(counted(dataset.count, isSample ? "documented event" : "record")) in "
+          "\(counted(recordCount, isSample ? "documented event" : "record")) in "
             + "\(counted(summary.hostCountries, "host country", plural: "host countries")), "
             + "\(years.lowerBound)–\(years.upperBound), "
-            + "from \(counted(Set(dataset.map(\.origin)).count, "origin state"))."))
+            + "from \(counted(originStates, "origin state"))."))
     }
     data.append(.paragraph("Coverage against the published figures (people, within each figure's period):"))
     data.append(
@@ -227,7 +227,7 @@ extension AnalysisReport {
       caveats.append(.paragraph(sampleWarning))
       caveats.append(
         .paragraph(
-          "With \(counted(dataset.count, "record")) in "
+          "With \(counted(recordCount, "record")) in "
             + "\(counted(summary.hostCountries, "country", plural: "countries")), no test here can detect anything but a very strong association; "
             + "non-significant results say the sample cannot tell, not that there is no association."))
     }

@@ -31,8 +31,15 @@ public struct AnalysisReport: Sendable {
     public init() {}
   }
 
-  /// The dataset analysed.
+  /// The dataset analysed, when the report was made from records with
+  /// ``init(dataset:isSample:creditors:options:)``; empty when it was made from columns with
+  /// ``init(imported:isSample:creditors:options:)`` (``recordCount`` is the number of records
+  /// either way).
   public let dataset: IncidentDataset
+  /// The number of records analysed.
+  public let recordCount: Int
+  /// The number of distinct origin states among the records.
+  public let originStates: Int
   /// Whether it is the bundled sample.
   public let isSample: Bool
   /// The options used.
@@ -88,23 +95,62 @@ public struct AnalysisReport: Sendable {
     dataset: IncidentDataset, isSample: Bool, creditors: CreditorTable? = nil,
     options: Options = Options()
   ) throws {
+    try self.init(
+      dataset: dataset, columns: IncidentColumns(dataset),
+      months: dataset.map { UInt8($0.date.month ?? 0) }, isSample: isSample,
+      creditors: creditors, options: options)
+  }
+
+  /// Runs the analysis on an import read straight into columns, without a record per row: the
+  /// same report as ``init(dataset:isSample:creditors:options:)`` gives for the same records,
+  /// except that ``dataset`` is empty.
+  ///
+  /// ```swift
+  /// let imported = try IncidentColumns.read(contentsOf: url)
+  /// let report = try AnalysisReport(imported: imported, isSample: false)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - imported: the columns and months of the records (``ColumnImportResult/months`` must
+  ///     have one entry per row, as every import gives).
+  ///   - isSample: whether it is the bundled sample.
+  ///   - creditors: the creditor table (see ``init(dataset:isSample:creditors:options:)``).
+  ///   - options: what to include.
+  /// - Throws: ``StatisticsError`` when the permutation count is invalid, or
+  ///   ``CountTableError`` (not expected for valid columns).
+  /// - Complexity: O(*n* + *p*·*c*) for *n* records, *p* permutations and *c* countries.
+  public init(
+    imported: ColumnImportResult, isSample: Bool, creditors: CreditorTable? = nil,
+    options: Options = Options()
+  ) throws {
+    try self.init(
+      dataset: try IncidentDataset([]), columns: imported.columns, months: imported.months,
+      isSample: isSample, creditors: creditors, options: options)
+  }
+
+  private init(
+    dataset: IncidentDataset, columns: IncidentColumns, months: [UInt8], isSample: Bool,
+    creditors: CreditorTable?, options: Options
+  ) throws {
     self.dataset = dataset
+    recordCount = columns.count
+    originStates = columns.countIncidents(try CountQuery(by: [.origin])).cells.count
     self.isSample = isSample
     self.options = options
-    summary = DatasetSummary(dataset)
-    comparison = PublishedComparison(dataset)
+    summary = DatasetSummary(columns)
+    comparison = PublishedComparison(columns: columns, months: months)
     let held = IncidentFilter(categories: [.detention, .extradition])
-    byRegion = try dataset.countPersons(by: [.region, .category])
-    byHost = try dataset.countPersons(by: [.host, .category])
-    byPhase = try dataset.countPersons(by: [.phase], where: held)
-    byYearAndCategory = try dataset.countIncidents(by: [.year, .category])
-    byMode = try dataset.countPersons(by: [.category, .mode])
-    perCapita = try dataset.countPersons(by: [.host], where: held)
+    byRegion = columns.countPersons(try CountQuery(by: [.region, .category]))
+    byHost = columns.countPersons(try CountQuery(by: [.host, .category]))
+    byPhase = columns.countPersons(try CountQuery(by: [.phase], where: held))
+    byYearAndCategory = columns.countIncidents(try CountQuery(by: [.year, .category]))
+    byMode = columns.countPersons(try CountQuery(by: [.category, .mode]))
+    perCapita = try columns.countPersons(try CountQuery(by: [.host], where: held))
       .perCapita(populations: UyghurDiasporaEstimate.populations)
       .filter { $0.value.count > 0 }
     let table = creditors ?? (options.measure == .hrtDebtPercentGDP ? .hornReinhartTrebesch() : .worldBank2024)
     self.creditors = table
-    let cases = CreditorAnalysis.cases(in: dataset, measure: options.cases)
+    let cases = CreditorAnalysis.cases(columns: columns, measure: options.cases)
     let analysis = try CreditorAnalysis(cases: cases, creditors: table, measure: options.measure)
     self.analysis = analysis
     correlations = CreditorAnalysis.Join.allCases.map { analysis.correlations($0) }
