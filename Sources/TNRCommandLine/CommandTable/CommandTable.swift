@@ -191,7 +191,7 @@ public enum CommandTable {
   static let `import` = CommandSpec(
     name: "import",
     summary: "Read a spreadsheet-style CSV through a mapping and write the canonical schema.",
-    positionals: [PositionalSpec("FILE", help: "The CSV file to import.")],
+    positionals: [PositionalSpec("FILE", help: "The CSV file or Excel workbook (.xlsx, recognized by its content) to import.")],
     options: [
       OptionSpec(
         "map", "FIELD=COLUMN", repeatable: true,
@@ -206,6 +206,7 @@ public enum CommandTable {
       OptionSpec("mapping", "FILE.json", help: "Start from a saved mapping (as --print-mapping writes); flags override it."),
       OptionSpec("print-mapping", help: "Print the mapping the options describe, as JSON, and read no file."),
       OptionSpec("lenient", help: "Write every accepted row and list every rejected one (without it, stop at the first)."),
+      OptionSpec("sheet", "NAME", help: "The sheet of a workbook to read (default: its first sheet)."),
       OptionSpec("output", "OUT.csv|OUT.json", help: "Write the canonical CSV or JSON to this file instead of standard output."),
       OptionSpec(
         "format", "F", choices: ["csv", "json"], default: "csv",

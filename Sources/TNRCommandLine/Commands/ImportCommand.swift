@@ -33,12 +33,32 @@ enum ImportCommand {
     }
 
     let result: ImportResult
+    let inputURL = URL(fileURLWithPath: path)
+    // A workbook by its content (a workbook renamed .csv is still a workbook).
+    let isWorkbook = IncidentWorkbook.signature(ofFileAt: inputURL) != nil
+    if parsed.isGiven("sheet") && !isWorkbook {
+      throw UsageError("--sheet takes the sheet of a workbook (.xlsx); '\(path)' is not a workbook")
+    }
+    func describe(_ error: ImportError) -> String {
+      isWorkbook ? IncidentWorkbook.describe(error) : error.description
+    }
     do {
-      result = try IncidentCSV.read(
-        contentsOf: URL(fileURLWithPath: path), mapping: mapping,
-        mode: lenient ? .lenient : .strict, today: today)
-    } catch {
-      console.err("\(path): \(error.description)\n")
+      if isWorkbook {
+        let bytes: [UInt8]
+        do {
+          bytes = Array(try Data(contentsOf: inputURL, options: .mappedIfSafe))
+        } catch {
+          throw ImportError(.unreadable(error.localizedDescription))
+        }
+        result = try IncidentWorkbook.read(
+          bytes: bytes, sheet: parsed.value("sheet"), mapping: mapping,
+          mode: lenient ? .lenient : .strict, today: today)
+      } else {
+        result = try IncidentCSV.read(
+          contentsOf: inputURL, mapping: mapping, mode: lenient ? .lenient : .strict, today: today)
+      }
+    } catch let error as ImportError {
+      console.err("\(path): \(describe(error))\n")
       if error.line != nil && error.line! > 1 {
         console.err("\(path): stopped at the first rejected row (use --lenient to keep the valid rows and list every rejected one)\n")
       }
@@ -47,7 +67,7 @@ enum ImportCommand {
 
     let report = result.report
     for row in report.rejected {
-      console.err("\(path): \(row.reason)\n    \(row.raw)\n")
+      console.err("\(path): \(describe(row.error))\n    \(row.raw)\n")
     }
     if !report.ignoredColumns.isEmpty {
       console.err(
