@@ -86,11 +86,13 @@ public enum CommandTable {
       OptionSpec("from", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or later."),
       OptionSpec("to", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or earlier."),
       OptionSpec("top", "N", range: 1...1_000_000, help: "Show the N largest cells (ties at the cut kept)."),
-      .format(["text", "markdown", "csv", "json"]),
+      .format(["text", "markdown", "csv", "json", "xlsx"]),
+      OptionSpec("output", "FILE", help: "Write the table to this file instead of standard output (required for --format xlsx: a workbook with one sheet, numbers as numbers)."),
       .incidents, .map, .defaultField,
     ],
     examples: [
       "tnr count --by host,category",
+      "tnr count --by host,year --format xlsx --output counts.xlsx",
       "tnr count --by year --measure persons --category extradition --format csv",
       "tnr count --by host --top 5 --format json",
     ],
@@ -207,7 +209,7 @@ public enum CommandTable {
       OptionSpec("print-mapping", help: "Print the mapping the options describe, as JSON, and read no file."),
       OptionSpec("lenient", help: "Write every accepted row and list every rejected one (without it, stop at the first)."),
       OptionSpec("sheet", "NAME", help: "The sheet of a workbook to read (default: its first sheet)."),
-      OptionSpec("output", "OUT.csv|OUT.json", help: "Write the canonical CSV or JSON to this file instead of standard output."),
+      OptionSpec("output", "OUT.csv|OUT.json|OUT.xlsx", help: "Write the canonical CSV, JSON or an Excel workbook (numbers as numbers, source dates as dates) to this file instead of standard output."),
       OptionSpec(
         "format", "F", choices: ["csv", "json"], default: "csv",
         help: "Output format on standard output (with --output, the file's extension decides)."),

@@ -3,9 +3,9 @@ import TransnationalRepression
 
 /// `tnr import FILE [--map FIELD=COLUMN]… [--default FIELD=VALUE]… [--value FIELD:LABEL=VALUE]…
 /// [--date-order dmy|mdy|ymd] [--mapping FILE.json] [--print-mapping] [--lenient]
-/// [--output OUT.csv|OUT.json]`.
+/// [--sheet NAME] [--output OUT.csv|OUT.json|OUT.xlsx]`.
 ///
-/// Reads a spreadsheet-style CSV through a ``ColumnMapping`` and writes the canonical schema
+/// Reads a spreadsheet-style CSV or Excel workbook (recognized by its content) through a ``ColumnMapping`` and writes the canonical schema
 /// (CSV, or JSON for an `.json` output), to standard output without `--output`. The import
 /// report goes to standard error. Exit 0 when every row is accepted, 1 when any row is rejected
 /// (with `--lenient` the accepted rows are still written) or a file cannot be read, 2 for usage.
@@ -23,8 +23,8 @@ enum ImportCommand {
     var format = parsed.value("format") ?? "csv"
     if let output {
       let fileFormat = URL(fileURLWithPath: output).pathExtension.lowercased()
-      guard ["csv", "json"].contains(fileFormat) else {
-        throw UsageError("--output takes a file ending in .csv or .json, not '\(output)'")
+      guard ["csv", "json", "xlsx"].contains(fileFormat) else {
+        throw UsageError("--output takes a file ending in .csv, .json or .xlsx, not '\(output)'")
       }
       if parsed.isGiven("format") && fileFormat != format {
         throw UsageError("--format \(format) contradicts --output \(output)")
@@ -81,6 +81,8 @@ enum ImportCommand {
       do {
         if format == "json" {
           try IncidentJSON.write(result.dataset).write(to: url, options: .atomic)
+        } else if format == "xlsx" {
+          try IncidentWorkbook.write(result.dataset, to: url)
         } else {
           try IncidentCSV.write(result.dataset, to: url)
         }
