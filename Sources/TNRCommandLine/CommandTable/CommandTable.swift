@@ -92,7 +92,6 @@ public enum CommandTable {
     ],
     examples: [
       "tnr count --by host,category",
-      "tnr count --by host,year --format xlsx --output counts.xlsx",
       "tnr count --by year --measure persons --category extradition --format csv",
       "tnr count --by host --top 5 --format json",
     ],
@@ -219,6 +218,7 @@ public enum CommandTable {
     ],
     discussion: [
       "Country columns take codes or English names; an ambiguous name is a rejected row listing the candidates. A persons column without a qualifier column reads counts as text (about 4, 5+, up to 10, unknown). Columns that may be empty may be absent; every missing column is reported at once.",
+      "An Excel workbook (.xlsx) is recognized by its content, whatever its name: its first sheet is read (or --sheet NAME), the first non-empty row is the header, date cells are days, errors such as #N/A are values the mapping rejects; rows and columns are reported as the sheet numbers them (row 7, column C). An encrypted, legacy .xls or damaged workbook exits 1 saying what to do.",
       "The import report goes to standard error. Exit status 0 when every row is accepted, 1 when any row is rejected (with --lenient the accepted rows are still written) or a file cannot be read, 2 for usage.",
     ],
     examples: [
