@@ -55,6 +55,10 @@ let package = Package(
     .executableTarget(
       name: "FuzzCommandLine", dependencies: ["_TNRFuzzHarness"],
       path: "Sources/Fuzz/FuzzCommandLine"),
+    .executableTarget(
+      name: "FuzzZip", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzZip"),
+    .executableTarget(
+      name: "FuzzSheet", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzSheet"),
     .testTarget(
       name: "TransnationalRepressionTests",
       dependencies: ["TransnationalRepression", "TNRCommandLine", "_TNRFuzzHarness"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (FuzzCSV, FuzzJSON, FuzzCommandLine) with the address sanitizer
+# Builds the libFuzzer targets (FuzzCSV, FuzzJSON, FuzzCommandLine, FuzzZip, FuzzSheet) with the address sanitizer
 # and runs each for SECONDS (default 60). A crash, a broken check, a memory error found by ASan or
 # an input slower than 25 s fails the script and prints the input that did it (saved under
 # .build-fuzz/artifacts/<target>/, replayable with `swift run <target> FILE`).
@@ -15,7 +15,7 @@ root=$PWD
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(FuzzCSV FuzzJSON FuzzCommandLine)
+[[ ${#targets[@]} -gt 0 ]] || targets=(FuzzCSV FuzzJSON FuzzCommandLine FuzzZip FuzzSheet)
 scratch=$root/.build-fuzz
 # Not `--sanitize=fuzzer --sanitize=address`: SwiftPM passes them as two -sanitize= flags in an
 # order that changes from build to build, and swiftc keeps only the last, so a build got either
