@@ -240,12 +240,36 @@ def sheet_bomb():
         f.write(out.getvalue())
 
 
+def doc_snippet_workbook():
+    # Tests/DocSnippets/Fixtures/case-files.csv as a workbook (sheet "Cases"), for the article
+    # "Importing your case files": two dates are date cells, DOC-001's count a number cell.
+    wb, ws = sheet(header=MAPPED, rows=[
+        ["DOC-001", "Pakistan", "1997", "Deportation", 14,
+         "Pakistan Deports Uyghurs (RFA, citing Dawn)"],
+        ["DOC-006", "Nepal", "January 2002", "Deportation", "up to 2",
+         "Nepal: Fear of forcible return (Amnesty International UA 119/02, ASA 31/033/2002)"],
+        ["DOC-012", "Sweden", "Jan 2008", "Surveillance", None,
+         "Uighur refugee jailed for spying (Sydney Morning Herald, AFP)"],
+        ["DOC-022", "Thailand", datetime.date(2014, 3, 12), "Detention", "about 220",
+         "Unidentifiable group of Muslims nabbed (The Nation)"],
+        ["DOC-049", "Netherlands", datetime.date(2020, 8, 24), "Threats", "~58",
+         "Dutch Government Formally Accepts Complaints From Uyghur Exiles Over Chinese "
+         "Intimidation (RFA)"],
+    ])
+    buf = io.BytesIO()
+    wb.save(buf)
+    target = os.path.join(HERE, "..", "..", "DocSnippets", "Fixtures", "case-files.xlsx")
+    with open(target, "wb") as f:
+        f.write(normalize(buf.getvalue()))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for make in [canonical_numbers, mapped_date_cells, text_dates, error_cells,
                  numbers_and_booleans, header_not_first_row, two_sheets, renamed_csv,
                  ole_renamed_csv, value_beyond_header, rich_text_quotes_newlines, date1904,
-                 duplicate_ids, future_and_phantom_dates, empty_sheet, sheet_bomb]:
+                 duplicate_ids, future_and_phantom_dates, empty_sheet, sheet_bomb,
+                 doc_snippet_workbook]:
         make()
     print("\n".join(sorted(os.listdir(OUT))))
 

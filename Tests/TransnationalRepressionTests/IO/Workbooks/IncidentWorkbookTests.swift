@@ -267,6 +267,32 @@ struct IncidentWorkbookTests {
     #expect(result.dataset.map(\.id) == ["DOC-001"])
   }
 
+  @Test("the article's workbook (Tests/DocSnippets/Fixtures/case-files.xlsx) reads as the article says")
+  func articleWorkbook() throws {
+    var mapping = ColumnMapping(
+      columns: [.id: "Case ID", .host: "Country", .persons: "Number of people", .sourceTitle: "Source"],
+      defaults: [.origin: "CN", .ethnicGroups: "Uyghur"])
+    mapping.dateColumn = "Date"
+    mapping.kindColumn = "Type"
+    mapping.values["kind"] = [
+      "Deportation": "extradition/deportation", "Detention": "detention",
+      "Threats": "intimidation/threat",
+    ]
+    let url = Fixtures.checkout.appendingPathComponent("Tests/DocSnippets/Fixtures/case-files.xlsx")
+    let result = try IncidentWorkbook.read(
+      contentsOf: url, sheet: "Cases", mapping: mapping, mode: .lenient, today: Self.today)
+    #expect(result.report.dataRows == 5)
+    #expect(result.report.accepted == 4)
+    #expect(result.report.rejected.count == 1)
+    #expect(
+      result.dataset.map { "\($0.id) \($0.date) \($0.persons)" } == [
+        "DOC-001 1997 14", "DOC-006 2002-01 up to 2", "DOC-022 2014-03-12 about 220",
+        "DOC-049 2020-08-24 about 58",
+      ])
+    let rejected = try #require(result.report.rejected.first)
+    #expect(IncidentWorkbook.describe(rejected.error).hasPrefix("row 4, column D (Type), record DOC-012"))
+  }
+
   @Test("tnr import reads a workbook by content, with --sheet, and shows rows and column letters")
   func importCommand() throws {
     let mapping = Fixtures.url("import/issue-13-mapping.json").path
