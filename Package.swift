@@ -57,6 +57,10 @@ let package = Package(
       path: "Sources/Fuzz/FuzzCommandLine"),
     .executableTarget(
       name: "FuzzImport", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzImport"),
+    .executableTarget(
+      name: "FuzzZip", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzZip"),
+    .executableTarget(
+      name: "FuzzSheet", dependencies: ["_TNRFuzzHarness"], path: "Sources/Fuzz/FuzzSheet"),
     .testTarget(
       name: "TransnationalRepressionTests",
       dependencies: ["TransnationalRepression", "TNRCommandLine", "_TNRFuzzHarness"]

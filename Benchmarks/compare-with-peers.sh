@@ -30,6 +30,10 @@
 #                     tnr count / report / validate (processes), tnr-benchmark records
 #                     (IncidentCSV.read, IncidentJSON.read) against pandas and polars read_csv
 #                     (Benchmarks/front-doors.py), median of 3, peak RSS of each
+#   WORKBOOK          N of the workbook comparison (default 1e5; WORKBOOK= skips it): an .xlsx of
+#                     the canonical columns written by openpyxl (Benchmarks/workbook-peers.py),
+#                     read by tnr-benchmark workbook (IncidentWorkbook.read, full validation),
+#                     fastexcel (calamine) and openpyxl; inflate MB/s beside zlib's; peak RSS
 #   PEERS             comma-separated Python peers (default numpy,polars,duckdb,pandas)
 #   THREADS           Swift thread counts (default "1 2")
 #   PYTHON            Python interpreter to use as is (default: the virtual environment below)
@@ -47,6 +51,7 @@ shared=${TNR_SHARED_BENCH:-$here/Peers}
 SIZES=${SIZES:-1e6,1e7,1e8}
 CSV=${CSV-1e6}
 RECORDS=${RECORDS-1e6}
+WORKBOOK=${WORKBOOK-1e5}
 PEERS=${PEERS-numpy,polars,duckdb,pandas}
 THREADS=${THREADS:-1 2}
 export PYTHONDONTWRITEBYTECODE=1
@@ -101,6 +106,7 @@ for p in ${PEERS//,/ }; do
     *) die "unknown peer $p (numpy, polars, duckdb, pandas)" ;;
   esac
 done
+[ -n "$WORKBOOK" ] && need="$need openpyxl fastexcel"
 missing=""
 for m in $need; do "$PY" -c "import $m" 2>/dev/null || missing="$missing $m"; done
 if [ -n "$missing" ]; then
@@ -184,6 +190,21 @@ if [ -n "$RECORDS" ]; then
   log "front doors N=$RECORDS: tnr count/report/validate, records, $fd_peers"
   frontdoors=$("$PY" "$here/front-doors.py" "$canonical" --tnr "$tnr" --bench "$bench" --reps 3 \
     --peers "$fd_peers" --out "$res")
+if [ -n "$WORKBOOK" ]; then
+  xlsx=$work/data/workbook_$WORKBOOK.xlsx
+  if [ ! -f "$xlsx" ]; then
+    log "generating the workbook N=$WORKBOOK (openpyxl)"
+    "$PY" "$here/workbook-peers.py" generate "$xlsx" --rows "$WORKBOOK"
+  fi
+  log "Swift: workbook N=$WORKBOOK"
+  "$bench" workbook "$xlsx" --repetitions 5 --format json >> "$res" \
+    || die "tnr-benchmark workbook failed for N=$WORKBOOK"
+  for p in fastexcel openpyxl zlib; do
+    log "$p: workbook N=$WORKBOOK"
+    reps=5
+    [ "$p" = openpyxl ] && reps=1
+    "$PY" "$here/workbook-peers.py" time "$xlsx" --peer "$p" --repetitions "$reps" >> "$res"
+  done
 fi
 
 # 5. Reports.
@@ -275,6 +296,22 @@ if swift_e2e:
                          if b else "-")
         print(f"| {tag(r['n'])} | {r['threads']} | {r['median_s'] * 1e3:,.1f} | {rate / 1e6:,.1f} | {ck} | "
               + " | ".join(cells) + " |")
+
+wb = [r for r in recs if r.get("group") == "workbook"]
+if wb:
+    print()
+    print("### Workbook (.xlsx) read, same run (ratio = Swift rows/s / peer rows/s, >1 = Swift faster)")
+    print()
+    print("| reader | rows | median s | rows/s | Swift ratio | inflate MB/s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    swift = next((r for r in wb if r["peer"].startswith("Swift")), None)
+    for r in wb:
+        rate = r.get("rows_per_s")
+        ratio = f"{swift['rows_per_s'] / rate:.2f}x" if swift and rate and r is not swift else "-"
+        mbs = r.get("inflate_mb_per_s")
+        print(f"| {r['peer']} | {r.get('rows', '-')} | {r['median_s']:.3f} | "
+              f"{f'{rate:,.0f}' if rate else '-'} | {ratio} | {f'{mbs:,.0f}' if mbs else '-'} | "
+              f"{r['peak_rss_bytes'] / 1e6:,.0f} |")
 PYEOF
 if [ -n "$frontdoors" ]; then
   echo

@@ -11,4 +11,6 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 // `scale` (Scale/ScaleCommand.swift): import and count large files in bounded memory.
 if arguments.first == "scale" { exit(ScaleCommand.main(Array(arguments.dropFirst()))) }
+// `workbook` (Workbook/WorkbookBenchmark.swift): read an .xlsx through the import; inflate MB/s.
+if arguments.first == "workbook" { exit(WorkbookBenchmark.main(Array(arguments.dropFirst()))) }
 exit(TNRBenchmark.main(arguments))

@@ -8,7 +8,7 @@ import TransnationalRepression
 /// through the columnar import (``IncidentColumns/read(contentsOf:mapping:mode:today:rejectedRowNames:threads:)``),
 /// which applies the record reader's rules and gives its report and errors word for word; the
 /// rejected rows' text is all it builds per row. A mapping that needs value-level reading (see
-/// ``ColumnMapping``) and a JSON file are read record by record, then put into columns.
+/// ``ColumnMapping``), a JSON file and a workbook are read record by record, then put into columns.
 extension IncidentInput {
   /// Which reader the commands use; tests run the record reader to check that both give the
   /// same output.
@@ -37,7 +37,9 @@ extension IncidentInput {
     path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today
   ) throws(ImportError) -> ColumnImportResult {
     let url = URL(fileURLWithPath: path)
-    if engine == .records || url.pathExtension.lowercased() == "json" {
+    if engine == .records || url.pathExtension.lowercased() == "json"
+      || IncidentWorkbook.signature(ofFileAt: url) != nil
+    {
       let result = try read(path: path, mapping: mapping, mode: mode, today: today)
       return ColumnImportResult(result.dataset, report: result.report)
     }

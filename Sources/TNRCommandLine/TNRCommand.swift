@@ -87,11 +87,14 @@ enum IncidentInput {
     arguments.flag("lenient") ? .lenient : .strict
   }
 
-  /// Reads a CSV or JSON incident file.
+  /// Reads a CSV, JSON or workbook (.xlsx, recognized by its content) incident file.
   static func read(
     path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today
   ) throws(ImportError) -> ImportResult {
     let url = URL(fileURLWithPath: path)
+    if IncidentWorkbook.signature(ofFileAt: url) != nil {  // a workbook by content, whatever its name
+      return try IncidentWorkbook.read(contentsOf: url, mapping: mapping, mode: mode, today: today)
+    }
     if url.pathExtension.lowercased() == "json" {
       return try IncidentJSON.read(contentsOf: url, today: today)
     }

@@ -123,7 +123,8 @@ public enum CommandTable {
       OptionSpec("from", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or later."),
       OptionSpec("to", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or earlier."),
       OptionSpec("top", "N", range: 1...1_000_000, help: "Show the N largest cells (ties at the cut kept)."),
-      .format(["text", "markdown", "csv", "json"]),
+      .format(["text", "markdown", "csv", "json", "xlsx"]),
+      OptionSpec("output", "FILE", help: "Write the table to this file instead of standard output (required for --format xlsx: a workbook with one sheet, numbers as numbers)."),
       .incidents, .lenient,
     ] + OptionSpec.mappingOptions,
     examples: [
@@ -233,14 +234,15 @@ public enum CommandTable {
   static let `import` = CommandSpec(
     name: "import",
     summary: "Read a spreadsheet-style CSV through a mapping and write the canonical schema.",
-    positionals: [PositionalSpec("FILE", help: "The CSV file to import.")],
+    positionals: [PositionalSpec("FILE", help: "The CSV file or Excel workbook (.xlsx, recognized by its content) to import.")],
     options: [
       OptionSpec("print-mapping", help: "Print the mapping the options describe, as JSON, and read no file."),
       OptionSpec(
         "suggest",
         help: "Print a proposed mapping for FILE, from its header and first rows, as the JSON --mapping reads (labels to fill in are \"\"); what is left to decide goes to standard error."),
       .lenient,
-      OptionSpec("output", "OUT.csv|OUT.json", help: "Write the canonical CSV or JSON to this file instead of standard output."),
+      OptionSpec("sheet", "NAME", help: "The sheet of a workbook to read (default: its first sheet)."),
+      OptionSpec("output", "OUT.csv|OUT.json|OUT.xlsx", help: "Write the canonical CSV, JSON or an Excel workbook (numbers as numbers, source dates as dates) to this file instead of standard output."),
       OptionSpec(
         "format", "F", choices: ["csv", "json"], default: "csv",
         help: "Output format on standard output (with --output, the file's extension decides)."),
@@ -251,6 +253,7 @@ public enum CommandTable {
     discussion: [
       "Country columns take codes or English names; an ambiguous name is a rejected row listing the candidates. A persons column without a qualifier column reads counts as text (about 4, 5+, up to 10, unknown). Columns that may be empty may be absent; every missing column is reported at once.",
       "Files as spreadsheets save them: any of the delimiters (and Excel's sep= first line), UTF-8 with or without a byte-order mark, UTF-16 with one, a declared --encoding, LF, CRLF or bare CR line endings. Rows of delimiters only are skipped and counted; a NUL byte in a cell is a rejected row.",
+      "An Excel workbook (.xlsx) is recognized by its content, whatever its name: its first sheet is read (or --sheet NAME), the first non-empty row is the header, date cells are days, errors such as #N/A are values the mapping rejects; rows and columns are reported as the sheet numbers them (row 7, column C). An encrypted, legacy .xls or damaged workbook exits 1 saying what to do.",
       "The import report goes to standard error. Exit status 0 when every row is accepted, 1 when any row is rejected (with --lenient the accepted rows are still written) or a file cannot be read, 2 for usage.",
     ],
     examples: [

@@ -2,7 +2,8 @@ import Foundation
 import TransnationalRepression
 
 /// `tnr count [--incidents FILE] --by DIM[,DIM…] [--measure incidents|persons] [--category C]
-/// [--from YEAR] [--to YEAR] [--top N] [--format text|markdown|csv|json]`: a count table.
+/// [--from YEAR] [--to YEAR] [--top N] [--format text|markdown|csv|json|xlsx] [--output FILE]`:
+/// a count table.
 ///
 /// Without `--incidents` it counts the bundled sample, and the text says it is a sample.
 enum CountCommand {
@@ -27,14 +28,35 @@ enum CountCommand {
     if !categories.isEmpty {
       filter.categories = Set(categories.map { IncidentCategory(rawValue: $0)! })
     }
+    let output = parsed.value("output")
+    if format == "xlsx" && output == nil {
+      throw UsageError("--format xlsx writes a workbook: name it with --output FILE.xlsx", command: "count")
+    }
     let (input, isSample) = try IncidentInput.columns(parsed, console: console)
     let query = try CountQuery(by: dimensions, where: filter)
     let columns = input.columns
     let context = CountOutput.Context(
-      isSample: isSample, records: columns.count, filter: filter, top: top, format: format)
+      isSample: isSample, records: columns.count, filter: filter, top: top,
+      format: format == "xlsx" ? "csv" : format)
+    let rendered: String
     switch CountMeasure(rawValue: measure)! {
-    case .incidents: console.out(CountOutput.render(columns.countIncidents(query), context))
-    case .persons: console.out(CountOutput.render(columns.countPersons(query), context))
+    case .incidents: rendered = CountOutput.render(columns.countIncidents(query), context)
+    case .persons: rendered = CountOutput.render(columns.countPersons(query), context)
+    }
+    guard let output else {
+      console.out(rendered)
+      return 0
+    }
+    let url = URL(fileURLWithPath: output)
+    do {
+      if format == "xlsx" {
+        let sheet = "\(measure) by " + dimensions.map(\.rawValue).joined(separator: ", ")
+        try CountOutput.workbook(csv: rendered, sheet: sheet).write(to: url)
+      } else {
+        try Data(rendered.utf8).write(to: url, options: .atomic)
+      }
+    } catch {
+      throw ImportError(.unreadable("\(output) cannot be written: \(error.localizedDescription)"))
     }
     return 0
   }
@@ -42,6 +64,34 @@ enum CountCommand {
 
 /// Renders a count table for `tnr count`.
 enum CountOutput {
+  /// The CSV form of a table as a one-sheet workbook: whole numbers (counts, years) as number
+  /// cells, labels as text.
+  static func workbook(csv: String, sheet: String) -> WorkbookWriter {
+    var header: [String]?
+    var rows: [[WorkbookCell]] = []
+    try? CSVReader(text: csv).forEachRecord { record in
+      let fields = record.fields() ?? []
+      guard header != nil else {
+        header = fields
+        return
+      }
+      rows.append(
+        fields.map { field in
+          if field.isEmpty { return .empty }
+          let digits = field.hasPrefix("-") ? field.dropFirst() : Substring(field)
+          if !digits.isEmpty, digits.count <= 15, digits.allSatisfy(\.isASCIIDigitForCount),
+            let number = Int(field)
+          {
+            return .number(Double(number))
+          }
+          return .text(field)
+        })
+    }
+    var writer = WorkbookWriter()
+    writer.addSheet(named: sheet, header: header ?? [], rows: rows)
+    return writer
+  }
+
   struct Context {
     let isSample: Bool
     let records: Int
@@ -146,4 +196,9 @@ enum CountOutput {
     }
     return lines.joined(separator: "\n") + "\n"
   }
+}
+
+extension Character {
+  /// Whether the character is one of the ASCII digits 0–9.
+  fileprivate var isASCIIDigitForCount: Bool { ("0"..."9").contains(self) }
 }

@@ -3,9 +3,9 @@ import TransnationalRepression
 
 /// `tnr import FILE [--map FIELD=COLUMN]… [--default FIELD=VALUE]… [--value FIELD:LABEL=VALUE]…
 /// [--date-order dmy|mdy|ymd] [--mapping FILE.json] [--print-mapping] [--lenient]
-/// [--output OUT.csv|OUT.json]`.
+/// [--sheet NAME] [--output OUT.csv|OUT.json|OUT.xlsx]`.
 ///
-/// Reads a spreadsheet-style CSV through a ``ColumnMapping`` and writes the canonical schema
+/// Reads a spreadsheet-style CSV or Excel workbook (recognized by its content) through a ``ColumnMapping`` and writes the canonical schema
 /// (CSV, or JSON for an `.json` output), to standard output without `--output`. The import
 /// report goes to standard error. Exit 0 when every row is accepted, 1 when any row is rejected
 /// (with `--lenient` the accepted rows are still written) or a file cannot be read, 2 for usage.
@@ -38,8 +38,8 @@ enum ImportCommand {
     var format = parsed.value("format") ?? "csv"
     if let output {
       let fileFormat = URL(fileURLWithPath: output).pathExtension.lowercased()
-      guard ["csv", "json"].contains(fileFormat) else {
-        throw UsageError("--output takes a file ending in .csv or .json, not '\(output)'")
+      guard ["csv", "json", "xlsx"].contains(fileFormat) else {
+        throw UsageError("--output takes a file ending in .csv, .json or .xlsx, not '\(output)'")
       }
       if parsed.isGiven("format") && fileFormat != format {
         throw UsageError("--format \(format) contradicts --output \(output)")
@@ -48,12 +48,32 @@ enum ImportCommand {
     }
 
     let result: ImportResult
+    let inputURL = URL(fileURLWithPath: path)
+    // A workbook by its content (a workbook renamed .csv is still a workbook).
+    let isWorkbook = IncidentWorkbook.signature(ofFileAt: inputURL) != nil
+    if parsed.isGiven("sheet") && !isWorkbook {
+      throw UsageError("--sheet takes the sheet of a workbook (.xlsx); '\(path)' is not a workbook")
+    }
+    func describe(_ error: ImportError) -> String {
+      isWorkbook ? IncidentWorkbook.describe(error) : error.description
+    }
     do {
-      result = try IncidentCSV.read(
-        contentsOf: URL(fileURLWithPath: path), mapping: mapping,
-        mode: lenient ? .lenient : .strict, today: today)
-    } catch {
-      console.err("\(path): \(error.description)\n")
+      if isWorkbook {
+        let bytes: [UInt8]
+        do {
+          bytes = Array(try Data(contentsOf: inputURL, options: .mappedIfSafe))
+        } catch {
+          throw ImportError(.unreadable(error.localizedDescription))
+        }
+        result = try IncidentWorkbook.read(
+          bytes: bytes, sheet: parsed.value("sheet"), mapping: mapping,
+          mode: lenient ? .lenient : .strict, today: today)
+      } else {
+        result = try IncidentCSV.read(
+          contentsOf: inputURL, mapping: mapping, mode: lenient ? .lenient : .strict, today: today)
+      }
+    } catch let error as ImportError {
+      console.err("\(path): \(describe(error))\n")
       if error.line != nil && error.line! > 1 {
         console.err("\(path): stopped at the first rejected row (use --lenient to keep the valid rows and list every rejected one)\n")
       }
@@ -62,7 +82,7 @@ enum ImportCommand {
 
     let report = result.report
     for row in report.rejected {
-      console.err("\(path): \(row.reason)\n    \(row.raw)\n")
+      console.err("\(path): \(describe(row.error))\n    \(row.raw)\n")
     }
     if !report.ignoredColumns.isEmpty {
       console.err(
@@ -80,6 +100,8 @@ enum ImportCommand {
       do {
         if format == "json" {
           try IncidentJSON.write(result.dataset).write(to: url, options: .atomic)
+        } else if format == "xlsx" {
+          try IncidentWorkbook.write(result.dataset, to: url)
         } else {
           try IncidentCSV.write(result.dataset, to: url)
         }
