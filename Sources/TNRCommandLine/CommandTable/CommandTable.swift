@@ -179,8 +179,8 @@ public enum CommandTable {
         "exposure", "low|high|none|COL",
         help: "Offset ln(exposure): the lower or upper bound of UHRP's 2023 diaspora estimate (run both; default low), none, or with --table a column of the table (default none). Count models only."),
       OptionSpec(
-        "table", "FILE.csv",
-        help: "A per-country table: a country column (ISO codes or names) and named numeric columns, usable as --outcome, --exposure and --covariates."),
+        "table", "FILE",
+        help: "A per-country table, CSV or .xlsx workbook (its first sheet): a country column (ISO codes or names) and named numeric columns, usable as --outcome, --exposure and --covariates."),
       OptionSpec("outcome", "COL", help: "With --table: the column holding the outcome (a count, or 0/1 for logit)."),
       OptionSpec("robust", "HC", choices: ["hc0", "hc1"], help: "Sandwich (robust) standard errors instead of model-based ones."),
       OptionSpec(

@@ -3,7 +3,8 @@ import Foundation
 extension CountryTable {
   /// Reads a user's per-country table: a CSV with a `country` column (ISO 3166-1 alpha-2,
   /// alpha-3 or numeric codes, or English names as ``Country/lookup(name:)`` reads them) and
-  /// named numeric columns.
+  /// named numeric columns. An Excel workbook (.xlsx, recognized by its content) is read the
+  /// same way from its first sheet, its first non-empty row the header.
   ///
   /// Every other column becomes a ``CountryVariable`` (an indicator when all its values are 0 or
   /// 1, else numeric) whose source is the file. An empty cell is missing, never 0. Nothing is
@@ -24,7 +25,26 @@ extension CountryTable {
   /// - Throws: ``ImportError`` naming the line, column and field of the first invalid value.
   /// - Complexity: O(*n*·*k*) for *n* rows and *k* columns.
   public init(contentsOf url: URL, name: String? = nil) throws(ImportError) {
-    try self.init(table: CSVTable(contentsOf: url), name: name ?? url.lastPathComponent)
+    try self.init(table: CountryTable.csvTable(at: url), name: name ?? url.lastPathComponent)
+  }
+
+  /// The file's rows: a CSV file as it is, a workbook's first sheet rendered as CSV records
+  /// (numbers as the shortest decimal, so values are read exactly as in a CSV file).
+  private static func csvTable(at url: URL) throws(ImportError) -> CSVTable {
+    switch IncidentWorkbook.signature(ofFileAt: url) {
+    case nil:
+      return try CSVTable(contentsOf: url)
+    case .zip?, .compoundFile?:
+      let bytes: [UInt8]
+      do {
+        bytes = try [UInt8](Data(contentsOf: url))
+      } catch {
+        throw ImportError(.unreadable("\(url.path): the workbook cannot be read"))
+      }
+      let rows = try IncidentWorkbook.sheetRows(
+        bytes: bytes, named: url.lastPathComponent, sheet: nil, limits: ZipArchive.Limits())
+      return try CSVTable(text: String(decoding: WorkbookRecords(rows: rows).bytes, as: UTF8.self))
+    }
   }
 
   /// Reads a user's per-country table from CSV text; see ``init(contentsOf:name:)``.
@@ -53,7 +73,8 @@ extension CountryTable {
   /// ```
   ///
   /// - Parameters:
-  ///   - url: A CSV file with a `country` column (ISO codes or names) and named numeric columns.
+  ///   - url: A CSV file or a workbook with a `country` column (ISO codes or names) and named
+  ///     numeric columns.
   ///   - name: The table's name in labels and sources (default: the file name).
   ///   - lenient: Whether bad rows are left out (`true`) or fail the file (`false`).
   /// - Returns: The table and the rows left out (always empty when strict).
@@ -65,7 +86,7 @@ extension CountryTable {
   ) throws(ImportError) -> (table: CountryTable, rejected: [RejectedCountryRow]) {
     var rejected: [RejectedCountryRow]? = lenient ? [] : nil
     let table = try CountryTable(
-      table: CSVTable(contentsOf: url), name: name ?? url.lastPathComponent, rejected: &rejected)
+      table: csvTable(at: url), name: name ?? url.lastPathComponent, rejected: &rejected)
     return (table, rejected ?? [])
   }
 

@@ -60,4 +60,32 @@ struct LenientCountryTableTests {
     #expect(object["n"] as? Int == 5)
     #expect(runTNR(["model", "--covariates", "china_share_total", "--lenient"]).status == 0)
   }
+
+  @Test("A workbook table reads as its CSV twin does: same values, same rejected lines, strict or lenient")
+  func workbook() throws {
+    let lines = Self.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    var writer = WorkbookWriter()
+    writer.addSheet(
+      named: "countries", header: lines[0],
+      rows: lines.dropFirst().map { row in
+        row.enumerated().map { column, text in
+          column > 0 && Double(text) != nil ? WorkbookCell.number(Double(text)!) : WorkbookCell.text(text)
+        }
+      })
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tnr-table-\(UUID()).xlsx")
+    try writer.write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let csv = try Self.file(Self.text)
+    defer { try? FileManager.default.removeItem(at: csv) }
+
+    let fromWorkbook = try CountryTable.read(contentsOf: url, lenient: true)
+    let fromCSV = try CountryTable.read(contentsOf: csv, lenient: true)
+    #expect(fromWorkbook.rejected.map(\.line) == [4, 6, 7])
+    for name in ["cases", "diaspora", "sco"] {
+      let values = try #require(fromWorkbook.table[name]).values
+      #expect(values == fromCSV.table[name]?.values, "\(name)")
+    }
+    #expect(fromWorkbook.table["cases"]?.number(for: Country("TH")!) == 559)
+    #expect(throws: ImportError.self) { try CountryTable.read(contentsOf: url, lenient: false) }
+  }
 }

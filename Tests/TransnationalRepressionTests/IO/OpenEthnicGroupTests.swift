@@ -34,20 +34,20 @@ struct OpenEthnicGroupTests {
   func incidentNames() throws {
     let source = try SourceCitation(title: "Test source")
     let incident = try Incident(
-      id: "X-1", host: .turkey, date: IncidentDate(year: 2020, precision: .year),
+      id: "X-1", host: .turkiye, date: IncidentDate(year: 2020, precision: .year),
       kind: .intimidation(.threat), ethnicGroups: [.uyghur],
       otherEthnicGroups: ["Sikh", "Baloch", "Sikh"], sources: [source])
-    #expect(incident.ethnicGroups == [.uyghur, .other])
+    #expect(incident.ethnicGroups == Set<EthnicGroup>([.uyghur, .other]))
     #expect(incident.otherEthnicGroups == ["Sikh", "Baloch"])
     #expect(incident.ethnicGroupSpellings == ["Uyghur", "Other:Sikh", "Other:Baloch"])
     #expect(throws: ValidationIssue.invalidOtherEthnicGroup("Kazakh")) {
       try Incident(
-        id: "X-2", host: .turkey, date: IncidentDate(year: 2020, precision: .year),
+        id: "X-2", host: .turkiye, date: IncidentDate(year: 2020, precision: .year),
         kind: .intimidation(.threat), ethnicGroups: [], otherEthnicGroups: ["Kazakh"], sources: [source])
     }
     #expect(throws: ValidationIssue.noEthnicGroup) {
       try Incident(
-        id: "X-3", host: .turkey, date: IncidentDate(year: 2020, precision: .year),
+        id: "X-3", host: .turkiye, date: IncidentDate(year: 2020, precision: .year),
         kind: .intimidation(.threat), ethnicGroups: [], sources: [source])
     }
   }
@@ -62,9 +62,9 @@ struct OpenEthnicGroupTests {
     ]).joined(separator: "\n") + "\n"
     let result = try IncidentCSV.read(text: text, today: Self.today)
     let byID = Dictionary(uniqueKeysWithValues: result.dataset.incidents.map { ($0.id, $0) })
-    #expect(byID["G-1"]?.ethnicGroups == [.uyghur, .other])
+    #expect(byID["G-1"]?.ethnicGroups == Set<EthnicGroup>([.uyghur, .other]))
     #expect(byID["G-1"]?.otherEthnicGroups == ["Baloch"])
-    #expect(byID["G-2"]?.ethnicGroups == [.unknown])
+    #expect(byID["G-2"]?.ethnicGroups == Set<EthnicGroup>([.unknown]))
     #expect(byID["G-3"]?.otherEthnicGroups == ["Sikh", "Kashmiri"])
     #expect(byID["G-4"]?.otherEthnicGroups == ["Hong Konger"])
 
