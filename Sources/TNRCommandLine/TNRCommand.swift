@@ -102,7 +102,7 @@ enum IncidentInput {
   ) throws(ImportError) -> ImportResult {
     let url = URL(fileURLWithPath: path)
     if url.pathExtension.lowercased() == "json" {
-      return try IncidentJSON.read(contentsOf: url, today: today)
+      return try IncidentJSON.read(contentsOf: url, mode: mode, today: today)
     }
     return try IncidentCSV.read(contentsOf: url, mapping: mapping, mode: mode, today: today)
   }
