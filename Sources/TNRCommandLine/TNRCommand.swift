@@ -96,12 +96,14 @@ enum IncidentInput {
     return mapping
   }
 
-  /// Reads a CSV or JSON incident file.
+  /// Reads a CSV or JSON incident file: JSON when `format` is `json`, or when it is `nil` and the
+  /// name ends in `.json`.
   static func read(
-    path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today
+    path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today,
+    format: String? = nil
   ) throws(ImportError) -> ImportResult {
     let url = URL(fileURLWithPath: path)
-    if url.pathExtension.lowercased() == "json" {
+    if format == "json" || (format == nil && url.pathExtension.lowercased() == "json") {
       return try IncidentJSON.read(contentsOf: url, mode: mode, today: today)
     }
     return try IncidentCSV.read(contentsOf: url, mapping: mapping, mode: mode, today: today)
@@ -122,6 +124,11 @@ enum IncidentInput {
     guard let path = arguments.value("incidents") else {
       return (IncidentDataset.documentedSample, true)
     }
-    return (try read(path: path, mapping: mapping(arguments), mode: .strict).dataset, false)
+    return (
+      try read(
+        path: path, mapping: mapping(arguments), mode: .strict,
+        format: arguments.value("input-format")
+      ).dataset, false
+    )
   }
 }

@@ -6,6 +6,10 @@ extension OptionSpec {
   static let incidents = OptionSpec(
     "incidents", "FILE",
     help: "Incident file: CSV in the canonical schema, or JSON when it ends in .json. Default: the bundled sample.")
+  /// `--input-format csv|json`: how to read the incident file, whatever its name.
+  static let inputFormat = OptionSpec(
+    "input-format", "F", choices: ["csv", "json"],
+    help: "Read the incident file as csv or json. Default: json when the name ends in .json, else csv.")
   /// `--map FIELD=COLUMN`, repeatable.
   static let map = OptionSpec(
     "map", "FIELD=COLUMN", repeatable: true,
@@ -51,7 +55,7 @@ public enum CommandTable {
     name: "report",
     summary: "The whole analysis: coverage, counts, rates, debt and cases, caveats.",
     options: [
-      .incidents, .map, .defaultField, .creditors,
+      .incidents, .inputFormat, .map, .defaultField, .creditors,
       .format(["text", "markdown", "json", "html"]),
       OptionSpec("charts", "DIR", help: "Also write the charts as standalone SVG files into DIR (created if missing)."),
       OptionSpec(
@@ -87,7 +91,7 @@ public enum CommandTable {
       OptionSpec("to", "YEAR", range: 1000...9999, help: "Keep only incidents of this year or earlier."),
       OptionSpec("top", "N", range: 1...1_000_000, help: "Show the N largest cells (ties at the cut kept)."),
       .format(["text", "markdown", "csv", "json"]),
-      .incidents, .map, .defaultField,
+      .incidents, .inputFormat, .map, .defaultField,
     ],
     examples: [
       "tnr count --by host,category",
@@ -118,7 +122,7 @@ public enum CommandTable {
         "pairs", "FILE.csv",
         help: "Correlate any CSV with columns x,y (and an optional label) instead; takes only --permutations, --seed, --format."),
       .format(["text", "json"]),
-      .incidents, .map, .defaultField,
+      .incidents, .inputFormat, .map, .defaultField,
     ],
     examples: [
       "tnr correlate",
@@ -151,7 +155,7 @@ public enum CommandTable {
         help: "What counts as cases per host country."),
       OptionSpec("list", help: "Name every covariate with its derivation and source, and stop."),
       .format(["text", "markdown", "json"]),
-      .incidents, .map, .defaultField,
+      .incidents, .inputFormat, .map, .defaultField,
     ],
     discussion: [
       "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
@@ -176,7 +180,7 @@ public enum CommandTable {
       OptionSpec(
         "today", "YYYY-MM-DD",
         help: "The day of validation: dates after it are rejected. Default: today (UTC)."),
-      .map, .defaultField,
+      .inputFormat, .map, .defaultField,
     ],
     discussion: [
       "The file is always read to the end. Exit status 0 when every row is valid, 1 when any row is rejected or the file cannot be used."
