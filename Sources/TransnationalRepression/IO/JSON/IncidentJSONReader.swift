@@ -82,6 +82,7 @@ internal struct IncidentJSONReader {
     incidents.reserveCapacity(max(16, bytes.count / 600))
     /// The byte offset of the record where each id was first seen.
     var firstLineOfID: [String: Int] = [:]
+    firstLineOfID.reserveCapacity(max(16, bytes.count / 600))
     var report = ImportReport()
     scanner.skipWhitespace()
     if scanner.peek == 0x5D {
@@ -363,8 +364,13 @@ internal struct IncidentJSONReader {
     let (start, end, plain) = try scanner.readStringBytes()
     try scanner.expect(0x3A, "':' after a key")
     if plain {
-      for (code, name) in table.names.enumerated() where equals(start, end, name) {
-        return (code, offset)
+      // Keys of one table differ in length or first byte, so one candidate is compared at most.
+      let length = end - start
+      if length < table.byLengthAndFirst.count {
+        let candidates = table.byLengthAndFirst[length]
+        for code in candidates where table.firstBytes[code] == bytes[start] {
+          return (equals(start, end, table.names[code]) ? code : -1, offset)
+        }
       }
       return (-1, offset)
     }
@@ -378,6 +384,18 @@ internal struct IncidentJSONReader {
   /// The keys of one kind of object.
   struct KeyTable {
     let names: [StaticString]
+    /// The codes of the keys of each length.
+    let byLengthAndFirst: [[Int]]
+    /// Each key's first byte.
+    let firstBytes: [UInt8]
+
+    init(names: [StaticString]) {
+      self.names = names
+      var byLength = [[Int]](repeating: [], count: 1 + names.map(\.utf8CodeUnitCount).max()!)
+      for (code, name) in names.enumerated() { byLength[name.utf8CodeUnitCount].append(code) }
+      self.byLengthAndFirst = byLength
+      self.firstBytes = names.map { $0.utf8Start.pointee }
+    }
   }
 
   private static let recordKeys = KeyTable(names: [
@@ -503,7 +521,9 @@ internal struct IncidentJSONReader {
     var idText = ""
     if let id {
       idText = text(id)
-      if !idText.contains(where: { !$0.isWhitespace }) {
+      // A printable ASCII first byte other than a space settles it without Unicode properties.
+      let first = id.end > id.start ? bytes[id.start] : 0
+      if !(first > 0x20 && first < 0x7F) && !idText.contains(where: { !$0.isWhitespace }) {
         note(0, id.offset, "id", .invalidRecord(.emptyID))
       }
     }
@@ -735,9 +755,8 @@ internal struct IncidentJSONReader {
       guard let span = try reader.string(12, "ethnic_groups[\(position)]", required: true) else {
         return
       }
-      let name = reader.text(span)
-      guard let group = EthnicGroup.allCases.first(where: { $0.rawValue.caseInsensitiveEquals(name) })
-      else {
+      guard let group = reader.ethnicGroup(span) else {
+        let name = reader.text(span)
         reader.note(
           12, span.offset, "ethnic_groups[\(position)]",
           .invalidRecord(.unknownEthnicGroup(name)))
@@ -748,6 +767,29 @@ internal struct IncidentJSONReader {
     if index == 0 { note(12, offset, "ethnic_groups", .invalidRecord(.noEthnicGroup)) }
     return groups
   }
+
+  /// The ethnic group a string names, in any letter case (the CSV reader's rule), compared as
+  /// bytes.
+  private func ethnicGroup(_ span: Span) -> EthnicGroup? {
+    guard span.plain else {
+      let name = text(span)
+      return EthnicGroup.allCases.first { $0.rawValue.caseInsensitiveEquals(name) }
+    }
+    let length = span.end - span.start
+    outer: for (group, spelling) in IncidentJSONReader.groupSpellings where spelling.count == length {
+      for offset in 0..<length {
+        let a = bytes[span.start + offset]
+        let b = spelling[offset]
+        if a != b && !(a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) {
+          continue outer
+        }
+      }
+      return group
+    }
+    return nil
+  }
+
+  private static let groupSpellings = EthnicGroup.allCases.map { ($0, Array($0.rawValue.utf8)) }
 
   /// Reads the `sources` array.
   private mutating func citations() throws(JSONSyntaxError) -> [SourceCitation] {

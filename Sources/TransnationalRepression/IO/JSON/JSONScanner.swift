@@ -114,7 +114,17 @@ internal struct JSONScanner {
     var index = position + 1
     var plain = true
     let count = bytes.count
+    let base = UnsafeRawPointer(bytes.baseAddress)
     while index < count {
+      // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
+      if let base {
+        while index + 8 <= count {
+          let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          if JSONScanner.needsAttention(word) { break }
+          index += 8
+        }
+        guard index < count else { break }
+      }
       let byte = bytes[index]
       if byte == 0x22 {
         position = index + 1
@@ -160,6 +170,19 @@ internal struct JSONScanner {
     }
     position = count
     throw error("a string is never closed")
+  }
+
+  /// Whether any byte of `word` is `"`, `\`, below 0x20 or above 0x7F (SWAR: each test sets a
+  /// byte's high bit).
+  @inline(__always)
+  static func needsAttention(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
+    let quote = zeroByte(word ^ (ones &* 0x22))
+    let backslash = zeroByte(word ^ (ones &* 0x5C))
+    let control = (word &- ones &* 0x20) & ~word & high
+    return (quote | backslash | control | (word & high)) != 0
   }
 
   private func found(at index: Int) -> String {
