@@ -242,3 +242,34 @@ struct IncidentJSONReaderTests {
     #expect(directory.description.contains("is a directory"))
   }
 }
+
+/// Round trips and lenient accounting on synthetic incidents.
+@Suite("Properties: JSON reader and writer on synthetic incidents")
+struct IncidentJSONProperties {
+  static let today = CalendarDay(year: 2026, month: 11, day: 23)!
+
+  @Test("write → read is lossless and write → read → write identical, for synthetic datasets", arguments: SyntheticIncidents.OriginMix.allCases)
+  func synthetic(origins: SyntheticIncidents.OriginMix) throws {
+    for seed in UInt64(1)...3 {
+      let dataset = SyntheticIncidents(seed: seed, origins: origins).dataset(count: 200)
+      let written = try IncidentJSON.write(dataset, names: .include)
+      let read = try IncidentJSON.read(data: written, today: Self.today)
+      #expect(read.dataset == dataset, "seed \(seed)")
+      #expect(try IncidentJSON.write(read.dataset, names: .include) == written)
+      // The same records with every other one broken: lenient keeps exactly the others.
+      var text = String(decoding: written, as: UTF8.self)
+      var broken = 0
+      var position = text.startIndex
+      while let range = text.range(of: "\"host\" : \"", range: position..<text.endIndex) {
+        if broken % 2 == 0 { text.replaceSubrange(range, with: "\"host\" : \"#") }
+        broken += 1
+        position = text.index(range.upperBound, offsetBy: 1, limitedBy: text.endIndex) ?? text.endIndex
+      }
+      let lenient = try IncidentJSON.read(data: Data(text.utf8), mode: .lenient, today: Self.today)
+      #expect(lenient.report.dataRows == dataset.count)
+      #expect(lenient.report.accepted + lenient.report.rejected.count == dataset.count)
+      #expect(lenient.dataset.map(\.id) == dataset.enumerated().filter { $0.offset % 2 == 1 }.map(\.element.id))
+      #expect(lenient.report.rejected.allSatisfy { $0.error.field?.hasSuffix("].host") == true })
+    }
+  }
+}
