@@ -44,6 +44,8 @@ internal struct IncidentJSONReader {
   /// Country indices of two-letter upper-case codes, filled as met (-1: not looked up yet,
   /// -2: no such country).
   private var countryCache = [Int32](repeating: -1, count: 26 * 26)
+  /// Shared strings for the values that repeat across records (source titles, URLs, publishers).
+  private var interner = JSONStringInterner()
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, today: CalendarDay) {
     self.scanner = JSONScanner(bytes)
@@ -323,6 +325,11 @@ internal struct IncidentJSONReader {
         decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
     }
     return (try? JSONScanner(bytes, position: span.start - 1).readStringValue()) ?? ""
+  }
+
+  /// The text of a string value that often repeats across records, shared when it does.
+  private mutating func sharedText(_ span: Span) -> String {
+    span.plain ? interner.string(bytes, span.start, span.end) : text(span)
   }
 
   /// Whether a plain string value is exactly `literal`.
@@ -835,10 +842,12 @@ internal struct IncidentJSONReader {
         return
       }
       do throws(SourceCitationError) {
+        let titleText = reader.sharedText(title)
+        let urlText = url.map { reader.sharedText($0) }
+        let publisherText = publisher.map { reader.sharedText($0) }
         citations.append(
           try SourceCitation(
-            title: reader.text(title), url: url.map(reader.text),
-            publisher: publisher.map(reader.text), date: date.map(reader.text)))
+            title: titleText, url: urlText, publisher: publisherText, date: date.map(reader.text)))
       } catch {
         let at = error == .emptyTitle ? title : (date ?? title)
         reader.note(
