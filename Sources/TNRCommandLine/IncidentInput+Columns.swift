@@ -30,17 +30,19 @@ extension IncidentInput {
   ///   - mapping: Where each field comes from.
   ///   - mode: Strict (throw at the first invalid row) or lenient (report it).
   ///   - today: The day against which future dates are rejected.
+  ///   - format: `--input-format` (`csv` or `json`), or `nil` to go by the name.
   /// - Returns: The accepted rows' columns (and months) and the import report, identical to
-  ///   what ``read(path:mapping:mode:today:)`` gives put into columns.
-  /// - Throws: ``ImportError``, as ``read(path:mapping:mode:today:)`` does.
+  ///   what ``read(path:mapping:mode:today:format:)`` gives put into columns.
+  /// - Throws: ``ImportError``, as ``read(path:mapping:mode:today:format:)`` does.
   static func readColumns(
-    path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today
+    path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today,
+    format: String? = nil
   ) throws(ImportError) -> ColumnImportResult {
     let url = URL(fileURLWithPath: path)
-    if engine == .records || url.pathExtension.lowercased() == "json"
+    if engine == .records || isJSON(url, format: format)
       || IncidentWorkbook.signature(ofFileAt: url) != nil
     {
-      let result = try read(path: path, mapping: mapping, mode: mode, today: today)
+      let result = try read(path: path, mapping: mapping, mode: mode, today: today, format: format)
       return ColumnImportResult(result.dataset, report: result.report)
     }
     // The columnar import itself takes the record reader when the mapping needs it
@@ -57,7 +59,9 @@ extension IncidentInput {
     guard let path = arguments.value("incidents") else {
       return (ColumnImportResult(IncidentDataset.documentedSample, report: ImportReport()), true)
     }
-    let result = try readColumns(path: path, mapping: mapping(arguments), mode: mode(arguments))
+    let result = try readColumns(
+      path: path, mapping: mapping(arguments), mode: mode(arguments),
+      format: arguments.value("input-format"))
     listRejected(result.report, path: path, console: console)
     return (result, false)
   }

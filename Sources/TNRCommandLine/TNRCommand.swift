@@ -87,16 +87,18 @@ enum IncidentInput {
     arguments.flag("lenient") ? .lenient : .strict
   }
 
-  /// Reads a CSV, JSON or workbook (.xlsx, recognized by its content) incident file.
+  /// Reads an incident file: a workbook (.xlsx) when its content is one, whatever its name;
+  /// JSON when `format` is `json`, or when it is `nil` and the name ends in `.json`; else CSV.
   static func read(
-    path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today
+    path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today,
+    format: String? = nil
   ) throws(ImportError) -> ImportResult {
     let url = URL(fileURLWithPath: path)
     if IncidentWorkbook.signature(ofFileAt: url) != nil {  // a workbook by content, whatever its name
       return try IncidentWorkbook.read(contentsOf: url, mapping: mapping, mode: mode, today: today)
     }
-    if url.pathExtension.lowercased() == "json" {
-      return try IncidentJSON.read(contentsOf: url, today: today)
+    if isJSON(url, format: format) {
+      return try IncidentJSON.read(contentsOf: url, mode: mode, today: today)
     }
     return try IncidentCSV.read(contentsOf: url, mapping: mapping, mode: mode, today: today)
   }
@@ -120,9 +122,17 @@ enum IncidentInput {
     guard let path = arguments.value("incidents") else {
       return (IncidentDataset.documentedSample, true)
     }
-    let result = try read(path: path, mapping: mapping(arguments), mode: mode(arguments))
+    let result = try read(
+      path: path, mapping: mapping(arguments), mode: mode(arguments),
+      format: arguments.value("input-format"))
     if let console { listRejected(result.report, path: path, console: console) }
     return (result.dataset, false)
+  }
+
+  /// Whether a file is read as JSON: `--input-format json`, or no `--input-format` and a name
+  /// ending in `.json`.
+  static func isJSON(_ url: URL, format: String?) -> Bool {
+    format == "json" || (format == nil && url.pathExtension.lowercased() == "json")
   }
 
   /// Lists every rejected row of a lenient read, and the count of rows, on `console`'s standard

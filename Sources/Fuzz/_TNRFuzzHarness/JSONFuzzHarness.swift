@@ -4,10 +4,13 @@ import TransnationalRepression
 /// The checks run on every input of the `FuzzJSON` target (and on its committed seed corpus by
 /// the test suite). Test support, not API.
 ///
-/// For arbitrary bytes, ``IncidentJSON/read(data:today:)`` either throws an ``ImportError`` of a
-/// JSON or record kind, or gives a dataset whose report counts every record, which survives
-/// JSON round trips (read → write → read equal, write → read → write identical bytes) and a CSV
-/// round trip; reading from a file gives the same result as reading from memory.
+/// For arbitrary bytes, the hand-written reader (``IncidentJSON/read(data:mode:today:rejectedRowNames:)``)
+/// in strict mode either throws an ``ImportError`` of a JSON or record kind that names its line
+/// and column, or gives a dataset whose report counts every record, which survives JSON round
+/// trips (read → write → read equal, write → read → write identical bytes) and a CSV round trip;
+/// reading from a file gives the same result as reading from memory. In lenient mode it either
+/// throws the strict error of a syntax kind, or reports accepted + rejected = records, with each
+/// rejected record located; when strict succeeds, lenient accepts exactly the same records.
 public enum JSONFuzzHarness {
   /// Runs every check on one input.
   public static func run(_ bytes: [UInt8]) {
@@ -26,10 +29,11 @@ public enum JSONFuzzHarness {
       switch error.kind {
       case .malformedJSON(let message):
         check(!message.isEmpty, "an empty JSON error message")
-      case .invalidRecord: check(error.recordID != nil, "a record error without its id: \(error)")
+      case .invalidRecord: break
       default: fail("unexpected error kind from IncidentJSON: \(error)")
       }
       check(!error.description.isEmpty, "an empty error description")
+      check(error.line != nil && error.column != nil, "a JSON error without its place: \(error)")
     case .success(let imported):
       let report = imported.report
       check(
@@ -46,6 +50,43 @@ public enum JSONFuzzHarness {
         fail("JSON round trip threw: \(error)")
       }
       CSVFuzzHarness.checkRoundTrips(imported.dataset)
+    }
+    checkLenient(data, strict: result)
+  }
+
+  /// Lenient reading against strict reading of the same bytes.
+  static func checkLenient(_ data: Data, strict: Result<ImportResult, ImportError>) {
+    let lenient = Result { () throws(ImportError) in
+      try IncidentJSON.read(data: data, mode: .lenient, today: CSVFuzzHarness.today)
+    }
+    switch (strict, lenient) {
+    case (.success(let strictResult), .success(let lenientResult)):
+      check(lenientResult == strictResult, "lenient and strict differ on a valid file")
+    case (.success, .failure(let error)):
+      fail("lenient failed where strict succeeded: \(error)")
+    case (.failure, .failure(let error)):
+      // Only a syntax error (or a top level that is not an array) ends lenient reading.
+      check(error.line != nil && error.column != nil, "a lenient error without its place: \(error)")
+      if case .malformedJSON = error.kind {} else { fail("lenient threw a record error: \(error)") }
+    case (.failure, .success(let imported)):
+      let report = imported.report
+      check(
+        report.accepted + report.rejected.count == report.dataRows
+          && report.accepted == imported.dataset.count && !report.rejected.isEmpty,
+        "lenient JSON does not account for every record: \(report)")
+      for row in report.rejected {
+        check(row.error.line != nil && row.error.column != nil, "a rejected record without its place")
+        check(row.line >= 1 && !row.raw.isEmpty, "a rejected record without its line or text")
+      }
+      if imported.dataset.count > 0 {
+        do {
+          let written = try IncidentJSON.write(imported.dataset, names: .include)
+          let again = try IncidentJSON.read(data: written, today: CSVFuzzHarness.today)
+          check(again.dataset == imported.dataset, "lenient's records do not survive a JSON round trip")
+        } catch {
+          fail("JSON round trip of lenient's records threw: \(error)")
+        }
+      }
     }
   }
 }

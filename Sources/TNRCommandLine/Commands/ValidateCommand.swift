@@ -17,7 +17,9 @@ enum ValidateCommand {
     var report = ImportReport()
     var fileError: ImportError?
     do {
-      report = try IncidentInput.readColumns(path: path, mapping: mapping, mode: .lenient, today: today).report
+      report = try IncidentInput.readColumns(
+        path: path, mapping: mapping, mode: .lenient, today: today, format: parsed.value("input-format")
+      ).report
     } catch {
       fileError = error
     }

@@ -67,14 +67,16 @@ struct RoundTripTests {
       Issue.record("wrong kind: \(error)")
       return
     }
-    #expect(message.contains("[0]"))
+    #expect(message.contains("missing key 'host'"))
+    #expect(error.field == "[0].host" && error.line == 1 && error.column == 2)
+    #expect(error.description.contains("[0]"))
     let duplicate = try IncidentJSON.write(IncidentDataset.documentedSample.filter { $0.id == "DOC-001" })
     var text = String(decoding: duplicate, as: UTF8.self)
     text = "[" + text.dropFirst().dropLast(2) + "," + text.dropFirst().dropLast(2) + "]"
     let repeated = try #require(throws: ImportError.self) {
       try IncidentJSON.read(data: Data(text.utf8), today: Self.today)
     }
-    #expect(repeated.kind == .invalidRecord(.duplicateID("DOC-001", firstLine: nil)))
+    #expect(repeated.kind == .invalidRecord(.duplicateID("DOC-001", firstLine: 2)))
   }
 
   // MARK: - Optional fields and names

@@ -1,0 +1,184 @@
+/// Writes incidents as JSON by hand, byte for byte what `JSONEncoder` with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes for ``Incident``'s `Codable`
+/// form: two-space indentation, `"key" : value`, keys in sorted order, absent optional fields
+/// left out, `"` and `\` escaped, control characters as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00XX`,
+/// everything else (including `/` and non-ASCII) written as is.
+internal struct IncidentJSONWriter {
+  private var out: [UInt8] = []
+  private let names: PersonNamePolicy
+
+  private init(names: PersonNamePolicy, capacity: Int) {
+    self.names = names
+    out.reserveCapacity(capacity)
+  }
+
+  /// The JSON of `incidents`, ending in a line feed.
+  static func write(_ incidents: [Incident], names: PersonNamePolicy) -> [UInt8] {
+    var writer = IncidentJSONWriter(names: names, capacity: 64 + incidents.count * 720)
+    writer.out.append(0x5B)
+    if incidents.isEmpty {
+      writer.raw("\n\n")
+    } else {
+      for (position, incident) in incidents.enumerated() {
+        writer.raw(position == 0 ? "\n  {" : ",\n  {")
+        writer.incident(incident)
+        writer.raw("\n  }")
+      }
+      writer.out.append(0x0A)
+    }
+    writer.raw("]\n")
+    return writer.out
+  }
+
+  private mutating func raw(_ text: StaticString) {
+    out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// A key at `indent` spaces after a line break: `\n    "key" : `.
+  private mutating func key(_ name: StaticString, indent: Int, first: Bool) {
+    if !first { out.append(0x2C) }
+    out.append(0x0A)
+    for _ in 0..<indent { out.append(0x20) }
+    out.append(0x22)
+    raw(name)
+    raw("\" : ")
+  }
+
+  private mutating func string(_ text: String) {
+    IncidentJSONWriter.appendString(text, to: &out)
+  }
+
+  private mutating func integer(_ value: Int) {
+    if value < 0 { out.append(0x2D) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[19 - count] = UInt8(magnitude % 10) + 0x30
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      out.append(contentsOf: buffer[(20 - count)...])
+    }
+  }
+
+  private mutating func incident(_ incident: Incident) {
+    key("category", indent: 4, first: true)
+    string(incident.category.rawValue)
+    key("date", indent: 4, first: false)
+    out.append(0x7B)
+    let date = incident.date
+    var first = true
+    if let day = date.day {
+      key("day", indent: 6, first: true)
+      integer(day)
+      first = false
+    }
+    if let month = date.month {
+      key("month", indent: 6, first: first)
+      integer(month)
+      first = false
+    }
+    key("precision", indent: 6, first: first)
+    string(date.precision.rawValue)
+    key("year", indent: 6, first: false)
+    integer(date.year)
+    raw("\n    }")
+    key("ethnic_groups", indent: 4, first: false)
+    out.append(0x5B)
+    for (position, spelling) in incident.ethnicGroupSpellings.enumerated() {
+      if position > 0 { out.append(0x2C) }
+      raw("\n      ")
+      string(spelling)
+    }
+    raw("\n    ]")
+    if let gender = incident.gender {
+      key("gender", indent: 4, first: false)
+      string(gender.rawValue)
+    }
+    key("host", indent: 4, first: false)
+    string(incident.host.alpha2)
+    key("id", indent: 4, first: false)
+    string(incident.id)
+    key("mode", indent: 4, first: false)
+    string(incident.kind.mode)
+    key("notes", indent: 4, first: false)
+    string(incident.notes)
+    key("origin", indent: 4, first: false)
+    string(incident.origin.alpha2)
+    if case .detention(let outcome) = incident.kind, outcome != .unknown {
+      key("outcome", indent: 4, first: false)
+      string(outcome.rawValue)
+    }
+    if let text = names.exportedText(for: incident.personName) {
+      key("person_name", indent: 4, first: false)
+      string(text)
+    }
+    key("persons", indent: 4, first: false)
+    out.append(0x7B)
+    key("qualifier", indent: 6, first: true)
+    string(incident.persons.qualifier.rawValue)
+    if let value = incident.persons.value {
+      key("value", indent: 6, first: false)
+      integer(value)
+    }
+    raw("\n    }")
+    key("sources", indent: 4, first: false)
+    out.append(0x5B)
+    for (position, source) in incident.sources.enumerated() {
+      raw(position == 0 ? "\n      {" : ",\n      {")
+      var first = true
+      if let date = source.date {
+        key("date", indent: 8, first: true)
+        string(date)
+        first = false
+      }
+      if let publisher = source.publisher {
+        key("publisher", indent: 8, first: first)
+        string(publisher)
+        first = false
+      }
+      key("title", indent: 8, first: first)
+      string(source.title)
+      if let url = source.url {
+        key("url", indent: 8, first: false)
+        string(url)
+      }
+      raw("\n      }")
+    }
+    raw("\n    ]")
+  }
+
+  /// Appends `text` as a JSON string literal, escaped as `JSONEncoder` escapes it.
+  static func appendString(_ text: String, to out: inout [UInt8]) {
+    out.append(0x22)
+    var text = text
+    text.withUTF8 { utf8 in
+      var runStart = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        runStart = index + 1
+        out.append(0x5C)
+        switch byte {
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x08: out.append(0x62)
+        case 0x09: out.append(0x74)
+        case 0x0A: out.append(0x6E)
+        case 0x0C: out.append(0x66)
+        case 0x0D: out.append(0x72)
+        default:
+          let hex: [UInt8] = Array("0123456789abcdef".utf8)
+          out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+        }
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+    out.append(0x22)
+  }
+}
