@@ -18,7 +18,7 @@ struct MappingOptionsTests {
   @Test("validate, count, report, correlate, model and import declare the same mapping options")
   func declaredOnce() {
     let names = OptionSpec.mappingOptions.map(\.name)
-    #expect(names == ["map", "default", "value", "date-order", "mapping", "delimiter", "encoding", "generate-ids"])
+    #expect(names == ["map", "default", "value", "date-order", "mapping", "delimiter", "encoding", "generate-ids", "allow-other-groups"])
     for command in ["validate", "count", "report", "correlate", "model", "import"] {
       let spec = CommandTable.command(named: command)!
       for option in OptionSpec.mappingOptions {

@@ -59,8 +59,8 @@ extension AnalysisReport {
   var debtModelCaveats: [String] {
     [
       "Sample coverage: " + (isSample
-        ? "the counts come from the bundled sample of \(dataset.count) documented events, not the Oxus Society / UHRP dataset, "
-        : "the counts come from the \(dataset.count) records given, ")
+        ? "the counts come from the bundled sample of \(recordCount) documented events, not the Oxus Society / UHRP dataset, "
+        : "the counts come from the \(recordCount) records given, ")
         + "and the model rows are only the countries that have both a debt figure (\(creditors.name)) and a diaspora estimate.",
       "A zero means none documented, not none happened: countries with a small diaspora or little press coverage have zeros that may be gaps.",
       "Timing: debt is measured at one date (\(options.measure == .hrtDebtPercentGDP ? "2017" : "end-2024")) while the cases run from 1997 to 2025; the models cannot say whether debt came before the cases.",
