@@ -6,7 +6,7 @@ extension Incident {
   /// ``DatePrecision/year``. The origin defaults to China and the one `source` becomes
   /// ``sources``. For a date known only as the year of a report (``DatePrecision/reported``),
   /// several sources, a gender or a person's name, use
-  /// ``init(id:origin:host:date:kind:persons:ethnicGroups:gender:sources:notes:personName:)``.
+  /// ``init(id:origin:host:date:kind:persons:ethnicGroups:otherEthnicGroups:gender:sources:notes:personName:)``.
   ///
   /// ```swift
   /// let incident = try Incident(
