@@ -99,15 +99,7 @@ extension ModelCommand {
         lines.append("|" + table[0].enumerated().map { $0.offset == 0 ? " --- |" : " ---: |" }.joined())
         for row in table.dropFirst() { lines.append("| " + row.joined(separator: " | ") + " |") }
       } else {
-        let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max()! }
-        for row in table {
-          lines.append(
-            row.enumerated().map { index, cell in
-              index == 0
-                ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                : String(repeating: " ", count: widths[index] - cell.count) + cell
-            }.joined(separator: "  "))
-        }
+        lines += aligned(table)
       }
       lines.append("")
       lines.append("log-likelihood \(number(result.logLikelihood)); deviance \(number(result.deviance)); AIC \(number(result.aic)); BIC \(number(result.bic))")

@@ -257,16 +257,7 @@ enum ModelCommand {
       "Standard errors: \(result.covarianceType == .modelBased ? "model-based" : result.covarianceType.rawValue + " sandwich").")
     lines.append("n = \(result.observationCount) countries used (\(fit.countries.map(\.alpha2).joined(separator: ", "))); \(fit.leftOut.count) left out (below).")
     lines.append("")
-    let table = rows(result)
-    let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max()! }
-    for row in table {
-      lines.append(
-        row.enumerated().map { index, cell in
-          index == 0
-            ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            : String(repeating: " ", count: widths[index] - cell.count) + cell
-        }.joined(separator: "  "))
-    }
+    lines += aligned(rows(result))
     lines.append("")
     if let alpha = result.alpha {
       lines.append("alpha (NB2 dispersion) = \(number(alpha.estimate)) (std. error \(number(alpha.standardError)))")
@@ -357,5 +348,18 @@ enum ModelCommand {
         + table.variables.filter { !$0.isModelCovariate || $0.kind == .categorical }.map(\.name).joined(separator: ", "))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A table's rows as text lines: the first column left-aligned, the others right-aligned, two
+  /// spaces between columns (every row as long as the first).
+  static func aligned(_ table: [[String]]) -> [String] {
+    let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max()! }
+    return table.map { row in
+      row.enumerated().map { index, cell in
+        index == 0
+          ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: widths[index] - cell.count) + cell
+      }.joined(separator: "  ")
+    }
   }
 }
