@@ -618,18 +618,31 @@ internal struct IncidentJSONReader {
     }
   }
 
+  /// Whether the next value opens the container (`opener`: `{` or `[`) a required field takes;
+  /// otherwise a `null` is noted as an empty required field and another value as the wrong
+  /// type, and the value is skipped.
+  private mutating func opens(
+    _ opener: UInt8, rank: Int, field: String, expected: String
+  ) throws(JSONSyntaxError) -> Bool {
+    scanner.skipWhitespace()
+    let offset = scanner.position
+    switch scanner.peek {
+    case opener: return true
+    case 0x6E:
+      try scanner.scanLiteral()
+      note(rank, offset, field, .invalidRecord(.emptyRequiredField))
+      return false
+    default:
+      try wrongType(rank, field, expected: expected)
+      return false
+    }
+  }
+
   /// Reads the `date` object; `nil` when it is invalid (the problem is noted).
   private mutating func date() throws(JSONSyntaxError) -> IncidentDate? {
     scanner.skipWhitespace()
     let offset = scanner.position
-    switch scanner.peek {
-    case 0x7B: break
-    case 0x6E:
-      try scanner.scanLiteral()
-      note(3, offset, "date", .invalidRecord(.emptyRequiredField))
-      return nil
-    default:
-      try wrongType(3, "date", expected: "an object")
+    guard try opens(0x7B, rank: 3, field: "date", expected: "an object") else {
       return nil
     }
     var year: Number?
@@ -693,14 +706,7 @@ internal struct IncidentJSONReader {
   private mutating func personCount() throws(JSONSyntaxError) -> PersonCount? {
     scanner.skipWhitespace()
     let offset = scanner.position
-    switch scanner.peek {
-    case 0x7B: break
-    case 0x6E:
-      try scanner.scanLiteral()
-      note(10, offset, "persons", .invalidRecord(.emptyRequiredField))
-      return nil
-    default:
-      try wrongType(10, "persons", expected: "an object")
+    guard try opens(0x7B, rank: 10, field: "persons", expected: "an object") else {
       return nil
     }
     var value: Number?
@@ -747,14 +753,7 @@ internal struct IncidentJSONReader {
   private mutating func ethnicGroups() throws(JSONSyntaxError) -> (Set<EthnicGroup>, [String]) {
     scanner.skipWhitespace()
     let offset = scanner.position
-    switch scanner.peek {
-    case 0x5B: break
-    case 0x6E:
-      try scanner.scanLiteral()
-      note(12, offset, "ethnic_groups", .invalidRecord(.emptyRequiredField))
-      return ([], [])
-    default:
-      try wrongType(12, "ethnic_groups", expected: "an array of strings")
+    guard try opens(0x5B, rank: 12, field: "ethnic_groups", expected: "an array of strings") else {
       return ([], [])
     }
     var groups = Set<EthnicGroup>()
@@ -811,14 +810,7 @@ internal struct IncidentJSONReader {
   private mutating func citations() throws(JSONSyntaxError) -> [SourceCitation] {
     scanner.skipWhitespace()
     let offset = scanner.position
-    switch scanner.peek {
-    case 0x5B: break
-    case 0x6E:
-      try scanner.scanLiteral()
-      note(14, offset, "sources", .invalidRecord(.emptyRequiredField))
-      return []
-    default:
-      try wrongType(14, "sources", expected: "an array of objects")
+    guard try opens(0x5B, rank: 14, field: "sources", expected: "an array of objects") else {
       return []
     }
     var citations: [SourceCitation] = []
