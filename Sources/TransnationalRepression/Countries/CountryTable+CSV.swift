@@ -35,6 +35,7 @@ extension CountryTable {
     case nil:
       return try CSVTable(contentsOf: url)
     case .zip?, .compoundFile?:
+      try ImportError.checkReadableFile(url)
       let bytes: [UInt8]
       do {
         bytes = try [UInt8](Data(contentsOf: url))

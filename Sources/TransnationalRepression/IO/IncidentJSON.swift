@@ -88,17 +88,12 @@ public enum IncidentJSON {
     contentsOf url: URL, mode: ImportMode = .strict, today: CalendarDay = .today,
     rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      throw ImportError(.unreadable("\(url.path): is a directory"))
-    }
+    try ImportError.checkReadableFile(url)
     let data: Data
     do {
       data = try Data(contentsOf: url, options: .mappedIfSafe)
     } catch {
-      throw ImportError(.unreadable("\(url.path): \(error.localizedDescription)"))
+      throw ImportError(.unreadable("\(url.path): the file cannot be read"))
     }
     return try read(data: data, mode: mode, today: today, rejectedRowNames: rejectedRowNames)
   }

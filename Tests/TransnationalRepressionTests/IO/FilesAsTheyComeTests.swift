@@ -207,7 +207,11 @@ struct FilesAsTheyComeTests {
       do { _ = try IncidentCSV.read(contentsOf: url) } catch { messages.append(error.description) }
       do { _ = try IncidentColumns.read(contentsOf: url) } catch { messages.append(error.description) }
       do { _ = try CSVTable(contentsOf: url) } catch { messages.append(error.description) }
-      #expect(messages.count == 3)
+      do { _ = try IncidentJSON.read(contentsOf: url) } catch { messages.append(error.description) }
+      do { _ = try IncidentWorkbook.read(contentsOf: url) } catch { messages.append(error.description) }
+      do { _ = try CountryTable(contentsOf: url) } catch { messages.append(error.description) }
+      do { _ = try MappingSuggestion(contentsOf: url) } catch { messages.append(error.description) }
+      #expect(messages.count == 7)
       #expect(Set(messages).count == 1, "\(messages)")
       #expect(messages.first?.contains(words) == true, "\(messages)")
     }

@@ -109,11 +109,12 @@ public enum IncidentWorkbook {
     mode: ImportMode = .strict, today: CalendarDay = .today,
     rejectedRowNames: PersonNamePolicy = .redact, limits: ZipArchive.Limits = ZipArchive.Limits()
   ) throws(ImportError) -> ImportResult {
+    try ImportError.checkReadableFile(url)
     let bytes: [UInt8]
     do {
       bytes = Array(try Data(contentsOf: url, options: .mappedIfSafe))
     } catch {
-      throw ImportError(.unreadable("\(url.path): \(error.localizedDescription)"))
+      throw ImportError(.unreadable("\(url.path): the file cannot be read"))
     }
     return try read(
       bytes: bytes, named: url.path, sheet: sheet, mapping: mapping, mode: mode, today: today,
