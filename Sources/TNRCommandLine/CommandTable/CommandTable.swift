@@ -186,6 +186,7 @@ public enum CommandTable {
         "table", "FILE",
         help: "A per-country table, CSV or .xlsx workbook (its first sheet): a country column (ISO codes or names) and named numeric columns, usable as --outcome, --exposure and --covariates."),
       OptionSpec("outcome", "COL", help: "With --table: the column holding the outcome (a count, or 0/1 for logit)."),
+      OptionSpec("country-column", "COL", help: "With --table: the column holding the countries (ISO codes or names; default country)."),
       OptionSpec("robust", "HC", choices: ["hc0", "hc1"], help: "Sandwich (robust) standard errors instead of model-based ones."),
       OptionSpec(
         "cases", "C", choices: CreditorAnalysis.CaseMeasure.allCases.map(\.rawValue),

@@ -5,7 +5,7 @@ import TransnationalRepression
 /// panel with country fixed effects (``CountryYearPanel``).
 extension ModelCommand {
   static func panel(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-    for option in ["table", "outcome", "exposure"] where parsed.isGiven(option) {
+    for option in ["table", "outcome", "exposure", "country-column"] where parsed.isGiven(option) {
       throw UsageError("--\(option) does not apply to --panel (the country fixed effects absorb the exposure)", command: "model")
     }
     if parsed.isGiven("family"), parsed.value("family") != CountModelFamily.poisson.rawValue {

@@ -52,7 +52,7 @@ enum ModelCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let table = CountryTable.bundledWithCreditors
     if parsed.flag("list") {
-      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome", "panel", "lag", "lenient"]
+      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome", "country-column", "panel", "lag", "lenient"]
       where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --list", command: "model")
       }
@@ -108,7 +108,8 @@ enum ModelCommand {
         throw UsageError("--table needs --outcome COL", command: "model")
       }
       let (user, rejected) = try CountryTable.read(
-        contentsOf: URL(fileURLWithPath: path), lenient: parsed.flag("lenient"))
+        contentsOf: URL(fileURLWithPath: path), lenient: parsed.flag("lenient"),
+        countryColumn: parsed.value("country-column") ?? "country")
       rejectedRows = parsed.flag("lenient") ? rejected : nil
       guard let outcome = user[outcomeColumn] else {
         throw UsageError("the table has no column '\(outcomeColumn)' (columns: \(user.names.joined(separator: ", ")))", command: "model")
@@ -132,8 +133,8 @@ enum ModelCommand {
       outcomeText = family == .logit ? "column \(outcomeColumn) (0/1)" : "column \(outcomeColumn)"
       dataText = "user table \(path) (\(countries.count) countries)"
     } else {
-      if parsed.isGiven("outcome") {
-        throw UsageError("--outcome needs --table", command: "model")
+      for option in ["outcome", "country-column"] where parsed.isGiven(option) {
+        throw UsageError("--\(option) needs --table", command: "model")
       }
       exposureText = parsed.value("exposure") ?? (family == .logit ? "none" : "low")
       guard ["low", "high", "none"].contains(exposureText) else {

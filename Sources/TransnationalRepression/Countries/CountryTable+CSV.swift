@@ -78,27 +78,33 @@ extension CountryTable {
   ///     numeric columns.
   ///   - name: The table's name in labels and sources (default: the file name).
   ///   - lenient: Whether bad rows are left out (`true`) or fail the file (`false`).
+  ///   - countryColumn: The column holding the countries (default `country`); every other
+  ///     column is a variable.
   /// - Returns: The table and the rows left out (always empty when strict).
   /// - Throws: ``ImportError`` when the file cannot be read or has no `country` column, and when
   ///   strict, for the first bad row.
   /// - Complexity: O(*r*·*c*) for *r* rows and *c* columns.
   public static func read(
-    contentsOf url: URL, name: String? = nil, lenient: Bool
+    contentsOf url: URL, name: String? = nil, lenient: Bool, countryColumn: String = "country"
   ) throws(ImportError) -> (table: CountryTable, rejected: [RejectedCountryRow]) {
     var rejected: [RejectedCountryRow]? = lenient ? [] : nil
     let table = try CountryTable(
-      table: csvTable(at: url), name: name ?? url.lastPathComponent, rejected: &rejected)
+      table: csvTable(at: url), name: name ?? url.lastPathComponent, countryColumn: countryColumn,
+      rejected: &rejected)
     return (table, rejected ?? [])
   }
 
   private init(table: CSVTable, name: String) throws(ImportError) {
     var none: [RejectedCountryRow]? = nil
-    try self.init(table: table, name: name, rejected: &none)
+    try self.init(table: table, name: name, countryColumn: "country", rejected: &none)
   }
 
-  private init(table: CSVTable, name: String, rejected: inout [RejectedCountryRow]?) throws(ImportError) {
-    guard let countryColumn = table.header.firstIndex(of: "country") else {
-      throw ImportError(.missingColumn("country"), line: 1, field: "country")
+  private init(
+    table: CSVTable, name: String, countryColumn countryName: String,
+    rejected: inout [RejectedCountryRow]?
+  ) throws(ImportError) {
+    guard let countryColumn = table.header.firstIndex(of: countryName) else {
+      throw ImportError(.missingColumn(countryName), line: 1, field: countryName)
     }
     let valueColumns = table.header.indices.filter { $0 != countryColumn }
     var columns = Array(repeating: [Country: CountryValue](), count: valueColumns.count)
@@ -115,17 +121,17 @@ extension CountryTable {
         case .ambiguous(let candidates):
           throw ImportError(
             .invalidValue("'\(text)' names more than one country (\(candidates.map(\.alpha2).joined(separator: ", "))); use an ISO code"),
-            line: row.line, column: countryColumn + 1, field: "country")
+            line: row.line, column: countryColumn + 1, field: countryName)
         case .unknown:
           throw ImportError(
             .invalidRecord(.unknownCountry(text)), line: row.line, column: countryColumn + 1,
-            field: "country")
+            field: countryName)
         }
       }
       if let first = seen[country] {
         throw ImportError(
           .invalidValue("country \(country.alpha2) appears twice (first on line \(first))"),
-          line: row.line, column: countryColumn + 1, field: "country")
+          line: row.line, column: countryColumn + 1, field: countryName)
       }
       var values: [(slot: Int, value: Double)] = []
       for (slot, column) in valueColumns.enumerated() {
@@ -160,7 +166,7 @@ extension CountryTable {
   }
 }
 
-/// A row of a per-country table left out by lenient reading (``CountryTable/read(contentsOf:name:lenient:)``).
+/// A row of a per-country table left out by lenient reading (``CountryTable/read(contentsOf:name:lenient:countryColumn:)``).
 ///
 /// ```swift
 /// let row = RejectedCountryRow(line: 4, reason: "line 4, column 1 (country): unknown country 'Atlantis'")

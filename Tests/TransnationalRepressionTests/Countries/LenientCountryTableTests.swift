@@ -88,4 +88,23 @@ struct LenientCountryTableTests {
     #expect(fromWorkbook.table["cases"]?.number(for: Country("TH")!) == 559)
     #expect(throws: ImportError.self) { try CountryTable.read(contentsOf: url, lenient: false) }
   }
+
+  @Test("The country column can have another name, in the library and with tnr model --country-column")
+  func countryColumn() throws {
+    let text = Self.text.replacingOccurrences(of: "country,cases", with: "Host country,cases")
+    let url = try Self.file(text)
+    defer { try? FileManager.default.removeItem(at: url) }
+    #expect(throws: ImportError.self) { try CountryTable.read(contentsOf: url, lenient: true) }
+    let (table, rejected) = try CountryTable.read(contentsOf: url, lenient: true, countryColumn: "Host country")
+    #expect(rejected.map(\.line) == [4, 6, 7])
+    #expect(table["cases"]?.number(for: Country("KG")!) == 3)
+    let arguments = [
+      "model", "--table", url.path, "--country-column", "Host country", "--outcome", "cases",
+      "--exposure", "diaspora", "--covariates", "sco", "--lenient",
+    ]
+    let result = runTNR(arguments)
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.out.contains("Rows of the table left out (--lenient): 3"))
+    #expect(runTNR(["model", "--country-column", "Host country", "--covariates", "china_share_total"]).status == 2)
+  }
 }
