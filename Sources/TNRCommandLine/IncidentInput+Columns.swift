@@ -31,18 +31,20 @@ extension IncidentInput {
   ///   - mode: Strict (throw at the first invalid row) or lenient (report it).
   ///   - today: The day against which future dates are rejected.
   ///   - format: `--input-format` (`csv` or `json`), or `nil` to go by the name.
+  ///   - sheet: `--sheet` of a workbook, or `nil` for its first sheet.
   /// - Returns: The accepted rows' columns (and months) and the import report, identical to
-  ///   what ``read(path:mapping:mode:today:format:)`` gives put into columns.
-  /// - Throws: ``ImportError``, as ``read(path:mapping:mode:today:format:)`` does.
+  ///   what ``read(path:mapping:mode:today:format:sheet:)`` gives put into columns.
+  /// - Throws: ``ImportError``, as ``read(path:mapping:mode:today:format:sheet:)`` does.
   static func readColumns(
     path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today,
-    format: String? = nil
+    format: String? = nil, sheet: String? = nil
   ) throws(ImportError) -> ColumnImportResult {
     let url = URL(fileURLWithPath: path)
     if engine == .records || isJSON(url, format: format)
       || IncidentWorkbook.signature(ofFileAt: url) != nil
     {
-      let result = try read(path: path, mapping: mapping, mode: mode, today: today, format: format)
+      let result = try read(
+        path: path, mapping: mapping, mode: mode, today: today, format: format, sheet: sheet)
       return ColumnImportResult(result.dataset, report: result.report)
     }
     // The columnar import itself takes the record reader when the mapping needs it
@@ -61,7 +63,7 @@ extension IncidentInput {
     }
     let result = try readColumns(
       path: path, mapping: mapping(arguments), mode: mode(arguments),
-      format: arguments.value("input-format"))
+      format: arguments.value("input-format"), sheet: sheet(arguments, path: path))
     listRejected(result.report, path: path, console: console)
     return (result, false)
   }

@@ -87,15 +87,17 @@ enum IncidentInput {
     arguments.flag("lenient") ? .lenient : .strict
   }
 
-  /// Reads an incident file: a workbook (.xlsx) when its content is one, whatever its name;
-  /// JSON when `format` is `json`, or when it is `nil` and the name ends in `.json`; else CSV.
+  /// Reads an incident file: a workbook (.xlsx) when its content is one, whatever its name (its
+  /// `sheet`, or the first); JSON when `format` is `json`, or when it is `nil` and the name ends
+  /// in `.json`; else CSV.
   static func read(
     path: String, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay = .today,
-    format: String? = nil
+    format: String? = nil, sheet: String? = nil
   ) throws(ImportError) -> ImportResult {
     let url = URL(fileURLWithPath: path)
     if IncidentWorkbook.signature(ofFileAt: url) != nil {  // a workbook by content, whatever its name
-      return try IncidentWorkbook.read(contentsOf: url, mapping: mapping, mode: mode, today: today)
+      return try IncidentWorkbook.read(
+        contentsOf: url, sheet: sheet, mapping: mapping, mode: mode, today: today)
     }
     if isJSON(url, format: format) {
       return try IncidentJSON.read(contentsOf: url, mode: mode, today: today)
@@ -124,9 +126,18 @@ enum IncidentInput {
     }
     let result = try read(
       path: path, mapping: mapping(arguments), mode: mode(arguments),
-      format: arguments.value("input-format"))
+      format: arguments.value("input-format"), sheet: sheet(arguments, path: path))
     if let console { listRejected(result.report, path: path, console: console) }
     return (result.dataset, false)
+  }
+
+  /// The `--sheet` of a workbook; a usage error when the file is not a workbook.
+  static func sheet(_ arguments: ParsedArguments, path: String) throws(UsageError) -> String? {
+    guard let sheet = arguments.value("sheet") else { return nil }
+    guard IncidentWorkbook.signature(ofFileAt: URL(fileURLWithPath: path)) != nil else {
+      throw UsageError("--sheet takes the sheet of a workbook (.xlsx); '\(path)' is not a workbook")
+    }
+    return sheet
   }
 
   /// Whether a file is read as JSON: `--input-format json`, or no `--input-format` and a name

@@ -10,6 +10,9 @@ extension OptionSpec {
   static let inputFormat = OptionSpec(
     "input-format", "F", choices: ["csv", "json"],
     help: "Read the incident file as csv or json. Default: json when the name ends in .json, else csv.")
+  /// `--sheet NAME`.
+  static let sheet = OptionSpec(
+    "sheet", "NAME", help: "The sheet of a workbook (.xlsx, recognized by its content) to read (default: its first sheet).")
   /// `--map FIELD=COLUMN`, repeatable.
   static let map = OptionSpec(
     "map", "FIELD=COLUMN", repeatable: true,
@@ -91,7 +94,7 @@ public enum CommandTable {
     name: "report",
     summary: "The whole analysis: coverage, counts, rates, debt and cases, caveats.",
     options: [
-      .incidents, .inputFormat, .creditors,
+      .incidents, .inputFormat, .sheet, .creditors,
       .format(["text", "markdown", "json", "html"]),
       OptionSpec("charts", "DIR", help: "Also write the charts as standalone SVG files into DIR (created if missing)."),
       OptionSpec(
@@ -129,7 +132,7 @@ public enum CommandTable {
       OptionSpec("top", "N", range: 1...1_000_000, help: "Show the N largest cells (ties at the cut kept)."),
       .format(["text", "markdown", "csv", "json", "xlsx"]),
       OptionSpec("output", "FILE", help: "Write the table to this file instead of standard output (required for --format xlsx: a workbook with one sheet, numbers as numbers)."),
-      .incidents, .inputFormat, .lenient,
+      .incidents, .inputFormat, .sheet, .lenient,
     ] + OptionSpec.mappingOptions,
     examples: [
       "tnr count --by host,category",
@@ -160,7 +163,7 @@ public enum CommandTable {
         "pairs", "FILE.csv",
         help: "Correlate any CSV with columns x,y (and an optional label) instead; takes only --permutations, --seed, --format."),
       .format(["text", "json"]),
-      .incidents, .inputFormat, .lenient,
+      .incidents, .inputFormat, .sheet, .lenient,
     ] + OptionSpec.mappingOptions,
     examples: [
       "tnr correlate",
@@ -198,7 +201,7 @@ public enum CommandTable {
         help: "A country-year panel instead: cases per host and year on the Horn–Reinhart–Trebesch debt stock (% of GDP, 2000–2017) of --lag years before, Poisson with country fixed effects. --covariates may add treaty_in_force."),
       OptionSpec("lag", "K", range: 0...10, help: "With --panel: the debt of year t − K explains the cases of year t (default 1)."),
       .format(["text", "markdown", "json"]),
-      .incidents, .inputFormat, .lenient,
+      .incidents, .inputFormat, .sheet, .lenient,
     ] + OptionSpec.mappingOptions,
     discussion: [
       "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
@@ -225,7 +228,7 @@ public enum CommandTable {
       OptionSpec(
         "today", "YYYY-MM-DD",
         help: "The day of validation: dates after it are rejected. Default: today (UTC)."),
-      .inputFormat,
+      .inputFormat, .sheet,
     ] + OptionSpec.mappingOptions,
     discussion: [
       "The file is always read to the end. Exit status 0 when every row is valid, 1 when any row is rejected or the file cannot be used."
@@ -247,7 +250,7 @@ public enum CommandTable {
         "suggest",
         help: "Print a proposed mapping for FILE, from its header and first rows, as the JSON --mapping reads (labels to fill in are \"\"); what is left to decide goes to standard error."),
       .lenient,
-      OptionSpec("sheet", "NAME", help: "The sheet of a workbook to read (default: its first sheet)."),
+      .sheet,
       OptionSpec("output", "OUT.csv|OUT.json|OUT.xlsx", help: "Write the canonical CSV, JSON or an Excel workbook (numbers as numbers, source dates as dates) to this file instead of standard output."),
       OptionSpec(
         "format", "F", choices: ["csv", "json"], default: "csv",

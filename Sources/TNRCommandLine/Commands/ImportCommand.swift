@@ -51,9 +51,7 @@ enum ImportCommand {
     let inputURL = URL(fileURLWithPath: path)
     // A workbook by its content (a workbook renamed .csv is still a workbook).
     let isWorkbook = IncidentWorkbook.signature(ofFileAt: inputURL) != nil
-    if parsed.isGiven("sheet") && !isWorkbook {
-      throw UsageError("--sheet takes the sheet of a workbook (.xlsx); '\(path)' is not a workbook")
-    }
+    let sheet = try IncidentInput.sheet(parsed, path: path)
     func describe(_ error: ImportError) -> String {
       isWorkbook ? IncidentWorkbook.describe(error) : error.description
     }
@@ -66,7 +64,7 @@ enum ImportCommand {
           throw ImportError(.unreadable(error.localizedDescription))
         }
         result = try IncidentWorkbook.read(
-          bytes: bytes, sheet: parsed.value("sheet"), mapping: mapping,
+          bytes: bytes, sheet: sheet, mapping: mapping,
           mode: lenient ? .lenient : .strict, today: today)
       } else {
         result = try IncidentCSV.read(

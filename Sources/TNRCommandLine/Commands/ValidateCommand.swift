@@ -14,11 +14,13 @@ enum ValidateCommand {
     let showAll = parsed.flag("lenient")
     let today = try IncidentInput.today(parsed)
 
+    let sheet = try IncidentInput.sheet(parsed, path: path)
     var report = ImportReport()
     var fileError: ImportError?
     do {
       report = try IncidentInput.readColumns(
-        path: path, mapping: mapping, mode: .lenient, today: today, format: parsed.value("input-format")
+        path: path, mapping: mapping, mode: .lenient, today: today, format: parsed.value("input-format"),
+        sheet: sheet
       ).report
     } catch {
       fileError = error

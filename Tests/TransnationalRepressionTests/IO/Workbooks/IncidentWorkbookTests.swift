@@ -344,4 +344,27 @@ struct IncidentWorkbookTests {
     #expect(refused.err.contains(encrypted), "\(refused.err)")
     #expect(refused.err.contains("password-protected"), "\(refused.err)")
   }
+
+  @Test("--sheet picks the sheet on every command that reads incidents, and is refused for a file that is not a workbook")
+  func sheetOnEveryCommand() throws {
+    let workbook = Self.url("cases-on-second-sheet.xlsx").path
+    let mapping = Fixtures.url("import/issue-13-mapping.json").path
+    let expected = try Self.read("cases-on-second-sheet.xlsx", sheet: "Cases", mode: .strict)
+    let counted = runTNR([
+      "count", "--by", "host", "--incidents", workbook, "--sheet", "Cases", "--mapping", mapping,
+    ])
+    #expect(counted.status == 0, "\(counted.err)")
+    #expect(counted.out.contains("Data: \(expected.dataset.count) records."), "\(counted.out)")
+    let validated = runTNR(["validate", workbook, "--sheet", "Cases", "--mapping", mapping, "--format", "json"])
+    #expect(validated.status == 0, "\(validated.err)")
+    #expect(validated.out.contains("\"accepted\" : \(expected.report.accepted)") || validated.out.contains("\"accepted\":\(expected.report.accepted)"), "\(validated.out)")
+    // The first sheet is not the cases: without --sheet the header is not found.
+    #expect(runTNR(["count", "--by", "host", "--incidents", workbook, "--mapping", mapping]).status == 1)
+    let csv = Fixtures.url("import/issue-13-spreadsheet.csv").path
+    for command in [["count", "--by", "host", "--incidents", csv], ["validate", csv], ["report", "--incidents", csv]] {
+      let refused = runTNR(command + ["--sheet", "Cases"])
+      #expect(refused.status == 2, "\(command)")
+      #expect(refused.err.contains("is not a workbook"), "\(refused.err)")
+    }
+  }
 }
