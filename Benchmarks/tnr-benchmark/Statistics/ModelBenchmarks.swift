@@ -12,39 +12,14 @@ import TransnationalRepression
 enum ModelBenchmarks {
   /// The registered model benchmarks.
   static let all: [Benchmark] = [
-    Benchmark(
-      name: "model.poisson-200x10",
+    fit(
+      "model.poisson-200x10",
       summary: "Poisson fits (IRLS) of synthetic 200 countries x 10 covariates with an offset (size = fits)",
-      unit: "fits", defaultSize: 1_000
-    ) { context in
-      let (design, y) = try synthetic(overdispersed: false, seed: 16)
-      var checksum = 0.0
-      return BenchmarkRun(
-        items: context.size, checksum: { String(checksum) },
-        details: { [("data", .string("synthetic, seeded (not the bundled sample)"))] },
-        body: {
-          for _ in 0..<context.size {
-            checksum = try CountRegression.fit(design, outcome: y, family: .poisson).logLikelihood
-          }
-        })
-    },
-    Benchmark(
-      name: "model.nb2-200x10",
+      family: .poisson, seed: 16),
+    fit(
+      "model.nb2-200x10",
       summary: "Negative binomial NB2 fits (beta and alpha by ML) of synthetic 200 x 10 with an offset (size = fits)",
-      unit: "fits", defaultSize: 1_000
-    ) { context in
-      let (design, y) = try synthetic(overdispersed: true, seed: 17)
-      var checksum = 0.0
-      return BenchmarkRun(
-        items: context.size, checksum: { String(checksum) },
-        details: { [("data", .string("synthetic, seeded (not the bundled sample)"))] },
-        body: {
-          for _ in 0..<context.size {
-            checksum = try CountRegression.fit(design, outcome: y, family: .negativeBinomial)
-              .logLikelihood
-          }
-        })
-    },
+      family: .negativeBinomial, seed: 17),
     Benchmark(
       name: "model.permutation-poisson-200x10",
       summary: "Coefficient-permutation test: refits of a Poisson 200 x 10 with x1 permuted, --threads workers (size = permutations)",
@@ -63,6 +38,22 @@ enum ModelBenchmarks {
         })
     },
   ]
+
+  /// Repeated fits of one family on its synthetic data (overdispersed for the negative binomial).
+  static func fit(_ name: String, summary: String, family: CountModelFamily, seed: UInt64) -> Benchmark {
+    Benchmark(name: name, summary: summary, unit: "fits", defaultSize: 1_000) { context in
+      let (design, y) = try synthetic(overdispersed: family == .negativeBinomial, seed: seed)
+      var checksum = 0.0
+      return BenchmarkRun(
+        items: context.size, checksum: { String(checksum) },
+        details: { [("data", .string("synthetic, seeded (not the bundled sample)"))] },
+        body: {
+          for _ in 0..<context.size {
+            checksum = try CountRegression.fit(design, outcome: y, family: family).logLikelihood
+          }
+        })
+    }
+  }
 
   /// Seeded synthetic data: 200 rows, covariates x1…x10 standard normal (Box–Muller), exposure
   /// uniform on 100…10,000, coefficients 0.3, −0.2, 0.1, 0, … and an intercept of −4 on the
