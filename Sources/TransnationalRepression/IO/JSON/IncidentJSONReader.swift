@@ -618,31 +618,29 @@ internal struct IncidentJSONReader {
     }
   }
 
-  /// Whether the next value opens the container (`opener`: `{` or `[`) a required field takes;
-  /// otherwise a `null` is noted as an empty required field and another value as the wrong
-  /// type, and the value is skipped.
+  /// The offset of the container (`opener`: `{` or `[`) a required field takes, when the next
+  /// value opens one; otherwise `nil`, with a `null` noted as an empty required field and
+  /// another value as the wrong type, and the value skipped.
   private mutating func opens(
     _ opener: UInt8, rank: Int, field: String, expected: String
-  ) throws(JSONSyntaxError) -> Bool {
+  ) throws(JSONSyntaxError) -> Int? {
     scanner.skipWhitespace()
     let offset = scanner.position
     switch scanner.peek {
-    case opener: return true
+    case opener: return offset
     case 0x6E:
       try scanner.scanLiteral()
       note(rank, offset, field, .invalidRecord(.emptyRequiredField))
-      return false
+      return nil
     default:
       try wrongType(rank, field, expected: expected)
-      return false
+      return nil
     }
   }
 
   /// Reads the `date` object; `nil` when it is invalid (the problem is noted).
   private mutating func date() throws(JSONSyntaxError) -> IncidentDate? {
-    scanner.skipWhitespace()
-    let offset = scanner.position
-    guard try opens(0x7B, rank: 3, field: "date", expected: "an object") else {
+    guard let offset = try opens(0x7B, rank: 3, field: "date", expected: "an object") else {
       return nil
     }
     var year: Number?
@@ -704,9 +702,7 @@ internal struct IncidentJSONReader {
 
   /// Reads the `persons` object; `nil` when it is invalid (the problem is noted).
   private mutating func personCount() throws(JSONSyntaxError) -> PersonCount? {
-    scanner.skipWhitespace()
-    let offset = scanner.position
-    guard try opens(0x7B, rank: 10, field: "persons", expected: "an object") else {
+    guard let offset = try opens(0x7B, rank: 10, field: "persons", expected: "an object") else {
       return nil
     }
     var value: Number?
@@ -751,9 +747,7 @@ internal struct IncidentJSONReader {
   /// Reads the `ethnic_groups` array (the CSV reader's rule: known names in any letter case, and
   /// `Other:NAME` for a group outside the list, its name kept in order).
   private mutating func ethnicGroups() throws(JSONSyntaxError) -> (Set<EthnicGroup>, [String]) {
-    scanner.skipWhitespace()
-    let offset = scanner.position
-    guard try opens(0x5B, rank: 12, field: "ethnic_groups", expected: "an array of strings") else {
+    guard let offset = try opens(0x5B, rank: 12, field: "ethnic_groups", expected: "an array of strings") else {
       return ([], [])
     }
     var groups = Set<EthnicGroup>()
@@ -808,9 +802,7 @@ internal struct IncidentJSONReader {
 
   /// Reads the `sources` array.
   private mutating func citations() throws(JSONSyntaxError) -> [SourceCitation] {
-    scanner.skipWhitespace()
-    let offset = scanner.position
-    guard try opens(0x5B, rank: 14, field: "sources", expected: "an array of objects") else {
+    guard let offset = try opens(0x5B, rank: 14, field: "sources", expected: "an array of objects") else {
       return []
     }
     var citations: [SourceCitation] = []
