@@ -95,9 +95,7 @@ extension ModelCommand {
       lines.append("")
       let table = rows(result)
       if markdown {
-        lines.append("| " + table[0].joined(separator: " | ") + " |")
-        lines.append("|" + table[0].enumerated().map { $0.offset == 0 ? " --- |" : " ---: |" }.joined())
-        for row in table.dropFirst() { lines.append("| " + row.joined(separator: " | ") + " |") }
+        lines += markdownTable(table)
       } else {
         lines += aligned(table)
       }

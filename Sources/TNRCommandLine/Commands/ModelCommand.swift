@@ -296,12 +296,7 @@ enum ModelCommand {
     lines.append("- Exposure: \(exposure).")
     lines.append("- n = \(result.observationCount) countries used; \(fit.leftOut.count) left out.")
     lines.append("")
-    let table = rows(result)
-    lines.append("| " + table[0].joined(separator: " | ") + " |")
-    lines.append("|" + table[0].enumerated().map { $0.offset == 0 ? " --- |" : " ---: |" }.joined())
-    for row in table.dropFirst() {
-      lines.append("| " + row.enumerated().map { $0.offset == 0 ? "`\($0.element)`" : $0.element }.joined(separator: " | ") + " |")
-    }
+    lines += markdownTable(rows(result), codeFirstColumn: true)
     lines.append("")
     if let alpha = result.alpha {
       lines.append("alpha (NB2) = \(number(alpha.estimate)) (std. error \(number(alpha.standardError))). ")
@@ -349,6 +344,18 @@ enum ModelCommand {
         + table.variables.filter { !$0.isModelCovariate || $0.kind == .categorical }.map(\.name).joined(separator: ", "))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A table as Markdown lines: the first row the header, the first column left-aligned and the
+  /// others right-aligned; with `codeFirstColumn` the body's first cells are set as code.
+  static func markdownTable(_ table: [[String]], codeFirstColumn: Bool = false) -> [String] {
+    var lines = ["| " + table[0].joined(separator: " | ") + " |"]
+    lines.append("|" + table[0].enumerated().map { $0.offset == 0 ? " --- |" : " ---: |" }.joined())
+    for row in table.dropFirst() {
+      let cells = row.enumerated().map { $0.offset == 0 && codeFirstColumn ? "`\($0.element)`" : $0.element }
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines
   }
 
   /// A table's rows as text lines: the first column left-aligned, the others right-aligned, two
