@@ -23,8 +23,12 @@ for doc in "$root/README.md" "$root"/Documentation/TransnationalRepression.docc/
 done
 count=$(ls "$here/Sources" | wc -l)
 echo "doc snippets: $count extracted"
-(cd "$here" && swift build 2>&1 | tail -n 3)
-bin=$(cd "$here" && swift build --show-bin-path)
+# SwiftPM caches an evaluated manifest by its text, and this manifest's text never changes while
+# its target list (one per snippet) does: a cached evaluation silently drops new snippets. So the
+# manifest is cached only inside this package's own .build, which starts empty on every run.
+rm -rf "$here/.build"
+(cd "$here" && swift build --manifest-cache local 2>&1 | tail -n 3)
+bin=$(cd "$here" && swift build --manifest-cache local --show-bin-path)
 
 failed=0
 claims_total=0
