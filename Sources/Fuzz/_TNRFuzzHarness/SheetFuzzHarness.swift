@@ -8,7 +8,8 @@ import TransnationalRepression
 /// and a styles part (the latter two optional), packed into a stored workbook with a fixed
 /// workbook part. Reading it either throws a ``WorkbookError`` with a message, or gives rows
 /// within Excel's limits and the documented cell cap; those rows, written by ``WorkbookWriter``
-/// and read again, come back equal (text XML cannot hold compared as U+FFFD); the sheet read as
+/// (which refuses them, with a ``WorkbookError``, exactly when the header row it adds takes them
+/// over Excel's row limit) and read again, come back equal (text XML cannot hold compared as U+FFFD); the sheet read as
 /// incidents (``IncidentWorkbook``, lenient) loses no row.
 public enum SheetFuzzHarness {
   /// Runs every check on one input.
@@ -80,7 +81,15 @@ public enum SheetFuzzHarness {
       expected.append(out)
     }
     var writer = WorkbookWriter()
-    writer.addSheet(named: "Fuzz", header: [], rows: rows)
+    do {
+      try writer.addSheet(named: "Fuzz", header: [], rows: rows)
+    } catch {
+      // With its header row the table is one row longer than the sheet it came from.
+      check(error.reason == .sheetTooLarge, "the writer refused rows for another reason: \(error)")
+      check(rows.count + 1 > Workbook.maxRows, "the writer refused a table within Excel's limits")
+      return
+    }
+    check(rows.count + 1 <= Workbook.maxRows, "the writer took a table over Excel's row limit")
     do {
       let again = try Workbook(bytes: writer.bytes())
       let read = try again.rows(of: again.sheets[0]).dropFirst()

@@ -17,6 +17,12 @@ enum FailureMessage {
     return nsError.localizedDescription
   }
 
+  /// The error of an `--output` file that could not be written, saying why in the same plain
+  /// words (a table too large for a workbook sheet, a full disk, …).
+  static func cannotWrite(_ output: String, _ error: any Error) -> ImportError {
+    ImportError(.unreadable("\(output) cannot be written: \(describe(error))"))
+  }
+
   /// The file an error's user info names.
   static func path(of userInfo: [String: Any]) -> String? {
     (userInfo[NSFilePathErrorKey] as? String) ?? (userInfo[NSURLErrorKey] as? URL)?.path

@@ -56,7 +56,7 @@ enum CountCommand {
         try Data(rendered.utf8).write(to: url, options: .atomic)
       }
     } catch {
-      throw ImportError(.unreadable("\(output) cannot be written: \(error.localizedDescription)"))
+      throw FailureMessage.cannotWrite(output, error)
     }
     return 0
   }
@@ -66,7 +66,7 @@ enum CountCommand {
 enum CountOutput {
   /// The CSV form of a table as a one-sheet workbook: whole numbers (counts, years) as number
   /// cells, labels as text.
-  static func workbook(csv: String, sheet: String) -> WorkbookWriter {
+  static func workbook(csv: String, sheet: String) throws -> WorkbookWriter {
     var header: [String]?
     var rows: [[WorkbookCell]] = []
     try? CSVReader(text: csv).forEachRecord { record in
@@ -88,7 +88,7 @@ enum CountOutput {
         })
     }
     var writer = WorkbookWriter()
-    writer.addSheet(named: sheet, header: header ?? [], rows: rows)
+    try writer.addSheet(named: sheet, header: header ?? [], rows: rows)
     return writer
   }
 

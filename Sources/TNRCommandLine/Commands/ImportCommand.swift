@@ -104,7 +104,7 @@ enum ImportCommand {
           try IncidentCSV.write(result.dataset, to: url)
         }
       } catch {
-        throw ImportError(.unreadable("\(output) cannot be written: \(error.localizedDescription)"))
+        throw FailureMessage.cannotWrite(output, error)
       }
     } else if format == "json" {
       console.out(String(decoding: try IncidentJSON.write(result.dataset), as: UTF8.self) + "\n")

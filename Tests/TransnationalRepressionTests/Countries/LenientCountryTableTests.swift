@@ -65,7 +65,7 @@ struct LenientCountryTableTests {
   func workbook() throws {
     let lines = Self.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     var writer = WorkbookWriter()
-    writer.addSheet(
+    try writer.addSheet(
       named: "countries", header: lines[0],
       rows: lines.dropFirst().map { row in
         row.enumerated().map { column, text in

@@ -25,7 +25,7 @@ struct WorkbookWriterTests {
       [.empty, .text("after a blank row")],
     ]
     var writer = WorkbookWriter()
-    writer.addSheet(named: "Cells", header: ["a", "b", "c", "d", "e"], rows: rows)
+    try writer.addSheet(named: "Cells", header: ["a", "b", "c", "d", "e"], rows: rows)
     let workbook = try Workbook(bytes: writer.bytes())
     #expect(workbook.sheets.map(\.name) == ["Cells"])
     let read = try workbook.rows(of: workbook.sheets[0])
@@ -41,20 +41,59 @@ struct WorkbookWriterTests {
   @Test("control characters XML cannot hold become U+FFFD; sheet names are made valid and unique")
   func namesAndControlCharacters() throws {
     var writer = WorkbookWriter()
-    writer.addSheet(named: "a/b:c?", header: ["x\u{1}y"], rows: [])
-    writer.addSheet(named: "A_B_C_", header: [], rows: [])
-    writer.addSheet(named: String(repeating: "n", count: 40), header: [], rows: [])
-    writer.addSheet(named: "", header: [], rows: [])
+    try writer.addSheet(named: "a/b:c?", header: ["x\u{1}y"], rows: [])
+    try writer.addSheet(named: "A_B_C_", header: [], rows: [])
+    try writer.addSheet(named: String(repeating: "n", count: 40), header: [], rows: [])
+    try writer.addSheet(named: "", header: [], rows: [])
     #expect(writer.sheetNames == ["a_b_c_", "A_B_C_ (2)", String(repeating: "n", count: 31), "Sheet4"])
     let workbook = try Workbook(bytes: writer.bytes())
     #expect(workbook.sheets.map(\.name) == writer.sheetNames)
     #expect(try workbook.rows(of: workbook.sheets[0]) == [[.text("x\u{FFFD}y")]])
   }
 
+  @Test("a table over Excel's row or column limit is refused with a message, never written unreadable")
+  func limits() throws {
+    // 1,048,575 rows and the header fill a sheet; one more row does not fit. (A fuzzed sheet
+    // with a cell in row 1,048,576, written back with a header, was such a table.)
+    var writer = WorkbookWriter()
+    let rows = [[WorkbookCell]](repeating: [], count: Workbook.maxRows - 1)
+    try writer.addSheet(named: "Full", header: ["h"], rows: rows)
+    #expect(throws: WorkbookError.self) {
+      try writer.addSheet(named: "Over", header: ["h"], rows: rows + [[.number(1)]])
+    }
+    do {
+      try writer.addSheet(named: "Over", header: [], rows: rows + [[]])
+      Issue.record("a sheet of 1,048,577 rows was accepted")
+    } catch {
+      #expect(error.reason == .sheetTooLarge)
+      #expect(error.message.contains("1048576 rows (Excel's limit)"))
+      #expect(error.message.contains("1048577"))
+    }
+    #expect(writer.sheetNames == ["Full"])
+    let full = try Workbook(bytes: writer.bytes())
+    let fullRows = try full.rows(of: full.sheets[0])
+    #expect(fullRows.count == Workbook.maxRows)  // the last row of the sheet, read back
+    #expect(fullRows.first == [.text("h")])
+
+    // Columns: a cell in column 16,385 is refused; trailing empty cells beyond it are not cells.
+    var wide = WorkbookWriter()
+    let columns = Workbook.maxColumns
+    let fits = [WorkbookCell](repeating: .empty, count: columns - 1) + [.number(1), .empty, .empty]
+    try wide.addSheet(named: "Wide", header: [], rows: [fits])
+    let read = try Workbook(bytes: wide.bytes())
+    #expect(try read.rows(of: read.sheets[0]).last?.count == columns)
+    #expect(throws: WorkbookError.self) {
+      try wide.addSheet(named: "Wider", header: [], rows: [fits.dropLast(2) + [.empty, .text("x")]])
+    }
+    #expect(throws: WorkbookError.self) {
+      try wide.addSheet(named: "Header", header: Array(repeating: "h", count: columns + 1), rows: [])
+    }
+  }
+
   @Test("every entry is stored with its CRC-32, which the reader checks")
   func archive() throws {
     var writer = WorkbookWriter()
-    writer.addSheet(named: "One", header: ["h"], rows: [[.number(1)]])
+    try writer.addSheet(named: "One", header: ["h"], rows: [[.number(1)]])
     let bytes = writer.bytes()
     #expect(IncidentWorkbook.signature(of: bytes) == .zip)
     let archive = try ZipArchive(bytes: bytes)
@@ -76,7 +115,7 @@ struct WorkbookWriterTests {
   @Test("the bundled sample written as a workbook reads back as the same dataset")
   func sampleRoundTrip() throws {
     let sample = IncidentDataset.documentedSample
-    let bytes = IncidentWorkbook.write(sample)
+    let bytes = try IncidentWorkbook.write(sample)
     let back = try IncidentWorkbook.read(bytes: bytes, mode: .strict)
     #expect(back.report.accepted == sample.count)
     #expect(back.dataset == sample)

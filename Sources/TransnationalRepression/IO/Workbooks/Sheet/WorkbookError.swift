@@ -46,7 +46,8 @@ public struct WorkbookError: Error, Hashable, Sendable, CustomStringConvertible 
     /// columns), or a cell's value is unreadable.
     public static let invalidCell = Reason(rawValue: "invalidCell")
     /// A sheet would lay out far more cells (gaps between cells included) than its XML holds:
-    /// a sparse-sheet memory bomb.
+    /// a sparse-sheet memory bomb; or, when writing, a table is over Excel's row or column
+    /// limit.
     public static let sheetTooLarge = Reason(rawValue: "sheetTooLarge")
     /// No sheet has the name asked for.
     public static let sheetNotFound = Reason(rawValue: "sheetNotFound")

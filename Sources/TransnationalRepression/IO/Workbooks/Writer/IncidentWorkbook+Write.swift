@@ -10,7 +10,7 @@ extension IncidentWorkbook {
   /// ``read(bytes:sheet:mapping:mode:today:rejectedRowNames:limits:)`` gives the same dataset.
   ///
   /// ```swift
-  /// let bytes = IncidentWorkbook.write(IncidentDataset.documentedSample)
+  /// let bytes = try IncidentWorkbook.write(IncidentDataset.documentedSample)
   /// let back = try IncidentWorkbook.read(bytes: bytes)
   /// ```
   ///
@@ -19,10 +19,12 @@ extension IncidentWorkbook {
   ///   - names: what to do with people's names (default: leave them out).
   ///   - sheet: the sheet's name.
   /// - Returns: the `.xlsx` file's bytes.
+  /// - Throws: ``WorkbookError`` (``WorkbookError/Reason/sheetTooLarge``) for a dataset of more
+  ///   than 1,048,575 records, which one Excel sheet cannot hold with its header.
   /// - Complexity: O(*n*).
   public static func write(
     _ dataset: IncidentDataset, names: PersonNamePolicy = .omit, sheet: String = "Incidents"
-  ) -> [UInt8] {
+  ) throws(WorkbookError) -> [UInt8] {
     var writer = WorkbookWriter()
     let (header, rows) = typedRows(IncidentCSV.write(dataset, names: names)) { name, field in
       switch name {
@@ -35,7 +37,7 @@ extension IncidentWorkbook {
       }
       return .text(field)
     }
-    writer.addSheet(named: sheet, header: header, rows: rows)
+    try writer.addSheet(named: sheet, header: header, rows: rows)
     return writer.bytes()
   }
 
@@ -45,7 +47,8 @@ extension IncidentWorkbook {
   ///   - dataset: the records.
   ///   - url: the `.xlsx` file to write.
   ///   - names: what to do with people's names.
-  /// - Throws: the file system's error when the file cannot be written.
+  /// - Throws: ``WorkbookError`` for a dataset one sheet cannot hold; the file system's error
+  ///   when the file cannot be written.
   public static func write(
     _ dataset: IncidentDataset, to url: URL, names: PersonNamePolicy = .omit
   ) throws {

@@ -16,8 +16,8 @@ import Foundation
 ///
 /// ```swift
 /// var writer = WorkbookWriter()
-/// writer.addSheet(named: "Counts", header: ["host", "incidents"],
-///                 rows: [[.text("TR"), .number(12)], [.text("KZ"), .number(3)]])
+/// try writer.addSheet(named: "Counts", header: ["host", "incidents"],
+///                     rows: [[.text("TR"), .number(12)], [.text("KZ"), .number(3)]])
 /// try writer.write(to: URL(fileURLWithPath: "counts.xlsx"))
 /// ```
 public struct WorkbookWriter: Sendable {
@@ -32,12 +32,22 @@ public struct WorkbookWriter: Sendable {
 
   /// Adds a sheet: a header row of text, then the rows.
   ///
+  /// A sheet holds what Excel can open and ``Workbook`` reads back: at most
+  /// ``Workbook/maxRows`` rows, the header included, and no cell beyond column
+  /// ``Workbook/maxColumns`` (trailing ``WorkbookCell/empty`` cells do not count). A larger
+  /// table is refused, never written as a workbook no reader accepts.
+  ///
   /// - Parameters:
   ///   - name: the sheet's tab name (made valid for Excel when it is not).
   ///   - header: the column titles, written as text in row 1.
   ///   - rows: the cells of rows 2, 3, …; ``WorkbookCell/empty`` cells are left out.
+  /// - Throws: ``WorkbookError`` with reason ``WorkbookError/Reason/sheetTooLarge`` when the
+  ///   table is over Excel's row or column limit; nothing is added then.
   /// - Complexity: O(*n*) in the number of cells.
-  public mutating func addSheet(named name: String, header: [String], rows: [[WorkbookCell]]) {
+  public mutating func addSheet(
+    named name: String, header: [String], rows: [[WorkbookCell]]
+  ) throws(WorkbookError) {
+    try WorkbookWriter.checkLimits(header: header, rows: rows)
     var xml: [UInt8] = []
     xml.reserveCapacity((rows.count + 1) * max(header.count, 1) * 24 + 512)
     xml += Array(
@@ -50,6 +60,24 @@ public struct WorkbookWriter: Sendable {
     }
     xml += Array("</sheetData></worksheet>".utf8)
     sheets.append((uniqueName(name), xml))
+  }
+
+  /// Refuses a table that does not fit one Excel sheet.
+  private static func checkLimits(header: [String], rows: [[WorkbookCell]]) throws(WorkbookError) {
+    if rows.count + 1 > Workbook.maxRows {
+      throw WorkbookError(
+        .sheetTooLarge,
+        message: "a sheet holds at most \(Workbook.maxRows) rows (Excel's limit), and this table "
+          + "has \(rows.count + 1) with its header; write it as CSV, or split it across sheets")
+    }
+    let widest = max(
+      header.count, rows.lazy.map { row in (row.lastIndex { $0 != .empty } ?? -1) + 1 }.max() ?? 0)
+    if widest > Workbook.maxColumns {
+      throw WorkbookError(
+        .sheetTooLarge,
+        message: "a sheet holds at most \(Workbook.maxColumns) columns (Excel's limit), and this "
+          + "table has \(widest); write it as CSV instead")
+    }
   }
 
   /// A name Excel accepts and no other sheet has.
@@ -139,7 +167,7 @@ public struct WorkbookWriter: Sendable {
     var sheets = self.sheets
     if sheets.isEmpty {
       var empty = WorkbookWriter()
-      empty.addSheet(named: "Sheet1", header: [], rows: [])
+      try! empty.addSheet(named: "Sheet1", header: [], rows: [])  // an empty sheet fits
       sheets = empty.sheets
     }
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
