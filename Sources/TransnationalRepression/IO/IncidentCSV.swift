@@ -33,9 +33,13 @@ public enum IncidentCSV {
     contentsOf url: URL, mapping: ColumnMapping = .canonical, mode: ImportMode = .strict,
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
-    try read(
+    let sourceName = url.deletingPathExtension().lastPathComponent
+    if let engine = engine(mapping, mode, today, rejectedRowNames) {
+      return try engine.readIncidents(.file(url), sourceName: sourceName)
+    }
+    return try readRecords(
       mapping.reader(of: url), mapping: mapping, mode: mode, today: today,
-      rejectedRowNames: rejectedRowNames, sourceName: url.deletingPathExtension().lastPathComponent)
+      rejectedRowNames: rejectedRowNames, sourceName: sourceName)
   }
 
   /// Reads incidents from CSV text in memory.
@@ -52,7 +56,12 @@ public enum IncidentCSV {
     text: String, mapping: ColumnMapping = .canonical, mode: ImportMode = .strict,
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
-    try read(
+    if engine(mapping, mode, today, rejectedRowNames) != nil {
+      return try read(
+        bytes: Array(text.utf8), mapping: mapping, mode: mode, today: today,
+        rejectedRowNames: rejectedRowNames)
+    }
+    return try readRecords(
       CSVReader(text: text, delimiter: mapping.delimiter), mapping: mapping, mode: mode,
       today: today, rejectedRowNames: rejectedRowNames)
   }
@@ -64,12 +73,31 @@ public enum IncidentCSV {
     bytes: [UInt8], mapping: ColumnMapping = .canonical, mode: ImportMode = .strict,
     today: CalendarDay = .today, rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
-    try read(
+    if let engine = engine(mapping, mode, today, rejectedRowNames) {
+      return try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
+        try engine.readIncidents(.bytes(buffer), sourceName: "row")
+      }
+    }
+    return try readRecords(
       CSVReader(bytes: bytes, delimiter: mapping.delimiter, encoding: mapping.encoding),
       mapping: mapping, mode: mode, today: today, rejectedRowNames: rejectedRowNames)
   }
 
-  private static func read(
+  /// The columnar engine that reads records for a mapping that reads values canonically (the
+  /// canonical schema, with any delimiter or encoding, which the engine leaves to the record
+  /// reader); `nil` for other mappings, which the record reader reads.
+  private static func engine(
+    _ mapping: ColumnMapping, _ mode: ImportMode, _ today: CalendarDay, _ names: PersonNamePolicy
+  ) -> ColumnImporter? {
+    guard mapping.readsCanonically else { return nil }
+    return ColumnImporter(
+      mapping: mapping, mode: mode, today: today, names: names,
+      threads: CountingKernel.defaultThreadCount)
+  }
+
+  /// The record reader: each record through ``IncidentRowParser``, in file order, on the
+  /// calling thread. (The columnar engine gives the same result for the files it reads.)
+  static func readRecords(
     _ reader: CSVReader, mapping: ColumnMapping, mode: ImportMode, today: CalendarDay,
     rejectedRowNames: PersonNamePolicy, sourceName: String = "row"
   ) throws(ImportError) -> ImportResult {

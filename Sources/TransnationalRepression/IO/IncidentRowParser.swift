@@ -5,13 +5,13 @@ internal struct IncidentRowParser {
   private let sources: [IncidentField: FieldSource]
   /// The same sources by ``IncidentField/ordinal`` (an array: looking a field up hashes
   /// nothing).
-  private let sourceList: [FieldSource]
+  let sourceList: [FieldSource]
   let headerCount: Int
   private let headerNames: [String]
-  private let extraSources: [(number: Int, columns: [IncidentField: Int])]
+  let extraSources: [(number: Int, columns: [IncidentField: Int])]
   private let today: CalendarDay
   /// How a mapped file's values are read; `nil` for the canonical schema.
-  private let reading: MappedValueReader?
+  let reading: MappedValueReader?
   /// Columns of the file that no field is read from.
   let ignoredColumns: [String]
   /// The first part of generated ids (`NAME` of `NAME-LINE`).

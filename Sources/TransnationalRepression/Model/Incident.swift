@@ -97,6 +97,28 @@ public struct Incident: Hashable, Sendable, Identifiable {
     self.personName = personName?.revealedText.isEmpty == true ? nil : personName
   }
 
+  /// An incident whose values a reader has already validated (as ``init(id:origin:host:date:kind:persons:ethnicGroups:otherEthnicGroups:gender:sources:notes:personName:)``
+  /// would: a visible id, at least one group and one source, valid other-group names listed
+  /// once and `.other` among the groups when there are any, no empty name). Checks nothing.
+  internal init(
+    validatedID id: String, origin: Country, host: Country, date: IncidentDate, kind: IncidentKind,
+    persons: PersonCount, ethnicGroups: Set<EthnicGroup>, otherEthnicGroups: [String],
+    gender: Gender?, sources: [SourceCitation], notes: String, personName: PersonName?
+  ) {
+    self.id = id
+    self.origin = origin
+    self.host = host
+    self.date = date
+    self.kind = kind
+    self.persons = persons
+    self.ethnicGroups = ethnicGroups
+    self.otherEthnicGroups = otherEthnicGroups
+    self.gender = gender
+    self.sources = sources
+    self.notes = notes
+    self.personName = personName
+  }
+
   /// The dataset category.
   public var category: IncidentCategory { kind.category }
 

@@ -38,6 +38,15 @@ public struct SourceCitation: Hashable, Sendable, Codable {
     self.date = date?.isEmpty == true ? nil : date
   }
 
+  /// A citation whose title and date a reader has already validated; empty texts are stored
+  /// as `nil`, as ``init(title:url:publisher:date:)`` stores them.
+  internal init(validatedTitle title: String, url: String, publisher: String, date: String) {
+    self.title = title
+    self.url = url.isEmpty ? nil : url
+    self.publisher = publisher.isEmpty ? nil : publisher
+    self.date = date.isEmpty ? nil : date
+  }
+
   /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real date.
   public static func isValidDate(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -4,7 +4,8 @@ import Testing
 @testable import TransnationalRepression
 
 /// The columnar import (``IncidentColumns/read(contentsOf:mapping:mode:today:rejectedRowNames:threads:)``)
-/// against ``IncidentCSV``: for every file of the bad-input corpus, for synthetic datasets written
+/// and the records it builds (``IncidentCSV``'s typed path) against the record reader
+/// (`IncidentCSV.readRecords`, each row through ``IncidentRowParser``): for every file of the bad-input corpus, for synthetic datasets written
 /// with ``IncidentCSV/write(_:names:)``, for gen.py-style files read through a mapping and for
 /// randomly damaged files, both modes must give the same columns (those of the dataset
 /// ``IncidentCSV`` accepts), the same ``ImportReport``, and the same ``ImportError`` — read from
@@ -54,8 +55,9 @@ struct ColumnImportTests {
     defer { try? FileManager.default.removeItem(at: file) }
     for mode in [ImportMode.lenient, .strict] {
       let expected = Result { () throws(ImportError) in
-        try IncidentCSV.read(
-          bytes: bytes, mapping: mapping, mode: mode, today: today, rejectedRowNames: names)
+        try IncidentCSV.readRecords(
+          CSVReader(bytes: bytes, delimiter: mapping.delimiter, encoding: mapping.encoding),
+          mapping: mapping, mode: mode, today: today, rejectedRowNames: names)
       }
       for configuration in configurations {
         var importer = ColumnImporter(
@@ -76,6 +78,22 @@ struct ColumnImportTests {
         }
         fastRowCounts.append(fastRows)
         let context = "\(label), \(mode), \(configuration)"
+        let records = Result { () throws(ImportError) in
+          configuration.fromFile
+            ? try importer.readIncidents(.file(file), sourceName: "row")
+            : try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
+              try importer.readIncidents(.bytes(buffer), sourceName: "row")
+            }
+        }
+        switch (expected, records) {
+        case (.success(let expected), .success(let records)):
+          #expect(records.report == expected.report, "records: \(context)", sourceLocation: sourceLocation)
+          #expect(records.dataset == expected.dataset, "records: \(context)", sourceLocation: sourceLocation)
+        case (.failure(let expected), .failure(let records)):
+          #expect(records == expected, "records: \(context)", sourceLocation: sourceLocation)
+        default:
+          Issue.record("records: \(context): the record reader gives \(expected), the engine \(records)", sourceLocation: sourceLocation)
+        }
         switch (expected, actual) {
         case (.success(let expected), .success(let actual)):
           #expect(actual.report == expected.report, "\(context)", sourceLocation: sourceLocation)

@@ -53,6 +53,20 @@ internal struct CSVScanner {
     fieldQuoted.append(quoted)
   }
 
+  /// Whether the eight bytes at `pointer` hold any of the given bytes (an exact test: the
+  /// zero-byte test of the word XOR each byte repeated).
+  @inlinable @inline(__always)
+  internal static func holds(
+    _ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8 = 0x0D, inWordAt pointer: UnsafePointer<UInt8>
+  ) -> Bool {
+    let word = UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
+    @inline(__always) func zeroBytes(_ byte: UInt8) -> UInt64 {
+      let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+      return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+    return zeroBytes(a) | zeroBytes(b) | zeroBytes(c) | zeroBytes(d) != 0
+  }
+
   /// Scans the record starting at `start`.
   ///
   /// - Parameters:
@@ -83,6 +97,13 @@ internal struct CSVScanner {
         let contentStart = i
         var contentEnd = -1
         while i < count {
+          // Eight bytes at a time past plain text: stop at a word holding a quote, LF or CR.
+          while i &+ 8 <= count
+            && !CSVScanner.holds(quote, lf, cr, inWordAt: buffer.baseAddress! + i)
+          {
+            i &+= 8
+          }
+          guard i < count else { break }
           let byte = buffer[i]
           if byte == quote {
             if i + 1 < count {
@@ -147,6 +168,14 @@ internal struct CSVScanner {
       }
       // Unquoted field (or the tail of a malformed quoted one).
       while i < count {
+        // Eight bytes at a time past plain text: stop at a word holding a delimiter, quote, LF
+        // or CR.
+        while i &+ 8 <= count
+          && !CSVScanner.holds(comma, quote, lf, cr, inWordAt: buffer.baseAddress! + i)
+        {
+          i &+= 8
+        }
+        guard i < count else { break }
         let byte = buffer[i]
         if byte == comma || byte == lf || (crBreaks && byte == cr) { break }
         if byte == quote, problem == nil { problem = "a quote appears inside an unquoted field" }

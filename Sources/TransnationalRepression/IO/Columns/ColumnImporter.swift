@@ -59,6 +59,9 @@ internal struct ColumnImporter {
   /// Whether the input is read by the record reader whatever it holds (set when a bare carriage
   /// return shows after the first 64 KiB).
   var forcesRecordReader = false
+  /// Whether the import also builds each accepted row's ``Incident`` (see
+  /// ``readIncidents(_:sourceName:)``).
+  var buildsRecords = false
 
   /// Where the CSV comes from.
   enum Input {
@@ -80,32 +83,32 @@ internal struct ColumnImporter {
   /// Reads by records when the input or the mapping needs it (see ``read(_:)``); `nil` when the
   /// fast path can read it.
   private func readByRecordsIfNeeded(_ input: Input) throws(ImportError) -> ColumnImportResult? {
-    var byRecords = forcesRecordReader || mapping.changesFileFormat || mapping.generatesIDs
-    if !byRecords {
-      switch input {
-      case .bytes(let buffer):
-        byRecords = ColumnImporter.needsRecordReader(buffer, isWhole: true)
-      case .file(let url):
-        guard let handle = try? FileHandle(forReadingFrom: url),
-          let head = try? handle.read(upToCount: 65_536)
-        else { return nil }  // the fast path reports the file's problem
-        try? handle.close()
-        byRecords = [UInt8](head).withUnsafeBufferPointer {
-          ColumnImporter.needsRecordReader($0, isWhole: head.count < 65_536)
-        }
-      }
-    }
-    guard byRecords else { return nil }
-    let result: ImportResult
+    guard needsRecordReader(input) else { return nil }
+    let result = try readByRecords(input, sourceName: ColumnImporter.sourceName(of: input))
+    return ColumnImportResult(columns: IncidentColumns(result.dataset), report: result.report)
+  }
+
+  /// Whether the input or the mapping needs the record reader (see ``read(_:)``).
+  func needsRecordReader(_ input: Input) -> Bool {
+    if forcesRecordReader || mapping.changesFileFormat || mapping.generatesIDs { return true }
     switch input {
     case .bytes(let buffer):
-      result = try IncidentCSV.read(
-        bytes: Array(buffer), mapping: mapping, mode: mode, today: today, rejectedRowNames: names)
+      return ColumnImporter.needsRecordReader(buffer, isWhole: true)
     case .file(let url):
-      result = try IncidentCSV.read(
-        contentsOf: url, mapping: mapping, mode: mode, today: today, rejectedRowNames: names)
+      guard let handle = try? FileHandle(forReadingFrom: url),
+        let head = try? handle.read(upToCount: 65_536)
+      else { return false }  // the fast path reports the file's problem
+      try? handle.close()
+      return [UInt8](head).withUnsafeBufferPointer {
+        ColumnImporter.needsRecordReader($0, isWhole: head.count < 65_536)
+      }
     }
-    return ColumnImportResult(columns: IncidentColumns(result.dataset), report: result.report)
+  }
+
+  /// The first part of generated ids: the file's name without its extension, or `row`.
+  static func sourceName(of input: Input) -> String {
+    if case .file(let url) = input { return url.deletingPathExtension().lastPathComponent }
+    return "row"
   }
 
   /// Whether `buffer` holds, from `start`, a carriage return not followed by a line feed (one
@@ -142,6 +145,7 @@ internal struct ColumnImporter {
   /// Reads the input, and says how many rows the fast path took (for tests).
   func readCountingFastRows(_ input: Input) throws(ImportError) -> (result: ColumnImportResult, fastRows: Int) {
     let state = ImportState(importer: self)
+    state.buildsRecords = buildsRecords
     switch input {
     case .bytes(let bytes):
       state.inputBytes = bytes.count
@@ -166,7 +170,7 @@ internal struct ColumnImporter {
   }
 
   /// Streams a file through `state` in blocks, as ``CSVReader`` does.
-  private func readFile(_ url: URL, _ state: ImportState) throws(ImportError) {
+  func readFile(_ url: URL, _ state: ImportState) throws(ImportError) {
     let handle = try FileHandle.forImport(url)
     defer { try? handle.close() }
     let descriptor = handle.fileDescriptor
@@ -315,6 +319,10 @@ internal final class ImportState {
   private(set) var fastRows = 0
   /// Whether a block of the input held a quote character.
   private var hasQuotes = false
+  /// Whether each accepted row's ``Incident`` is built too (into `records`).
+  var buildsRecords = false
+  /// The accepted rows' incidents, in file order (when `buildsRecords`).
+  var records: [Incident] = []
 
   /// Grouping of the candidates by share: position of each candidate, and each share's start.
   private var ordinals = RawArray<UInt32>(capacity: 1 << 12)
@@ -396,7 +404,7 @@ internal final class ImportState {
     let context = PartContext(
       buffer: buffer, isFinal: isFinal, parser: parser, validator: holdsNUL ? nil : validator,
       fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
-      ids: ids!, directBound: directBound)
+      ids: ids!, directBound: directBound, keepsIncidents: buildsRecords)
 
     // 1. Read the parts: runs of lines split at line breaks, one per thread, as long as no
     //    quote character shows; a block with one (a quoted field may span lines, and run past
@@ -414,7 +422,7 @@ internal final class ImportState {
     let inner = PartContext(
       buffer: buffer, isFinal: false, parser: parser, validator: validator,
       fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
-      ids: ids!, directBound: directBound)
+      ids: ids!, directBound: directBound, keepsIncidents: buildsRecords)
     func readParts() {
       ImportState.perform(ranges.count) { [ranges, parts, quoted] index in
         // A quoted part before the last ends at a record break: its end is not the input's.
@@ -454,6 +462,7 @@ internal final class ImportState {
       let expected = Int(Double(candidates) * scale) + 16
       if hashed > 0 { ids!.reserve(Int(Double(hashed) * scale)) }
       reserveColumns(expected)
+      if buildsRecords { records.reserveCapacity(expected) }
     }
     mergedBytes += end - start
 
@@ -558,6 +567,9 @@ internal final class ImportState {
       }
       return scatter
     }
+    if buildsRecords {
+      buildRecords(parts, duplicates: duplicatesOfPart, parser: parser, buffer: buffer, parallel: parallel)
+    }
     for (index, part) in parts.enumerated() {
       for (row, value) in scatter.overflowRows(index) { overflow[row] = value }
       presence.formUnion(part.presence)
@@ -605,7 +617,7 @@ internal final class ImportState {
   }
 
   /// Runs `work(0 ..< count)`, on as many threads when there are several.
-  private static func perform(_ count: Int, _ work: (Int) -> Void) {
+  static func perform(_ count: Int, _ work: (Int) -> Void) {
     if count == 1 {
       work(0)
     } else {
@@ -795,6 +807,8 @@ internal struct PartContext: @unchecked Sendable {
   let ids: IDIndex
   /// Ids that are canonical integers below this go to the direct table.
   let directBound: Int
+  /// Whether the incidents the general parser builds are kept (the import builds records).
+  let keepsIncidents: Bool
 }
 
 /// Where an id is checked: its value in the direct table (a canonical decimal integer below
@@ -1129,6 +1143,14 @@ internal final class ImportPart: @unchecked Sendable {
   var sawQuote = false
   /// The range of the part's direct-table id values, `nil` when it has none.
   var directValues: ClosedRange<UInt64>?
+  /// The incidents the general parser built, by candidate, in order (when the import builds
+  /// records).
+  var generalIncidents: [(candidate: Int, incident: Incident)] = []
+  /// The part's accepted records of the block (when the import builds records).
+  var incidents: [Incident] = []
+  /// Builds the records of the fast path's rows (made with the header, kept from block to block
+  /// for its interned strings).
+  var recordBuilder: AcceptedRecordBuilder?
 
   init() {}
 
@@ -1207,6 +1229,7 @@ private struct PartReader {
     part.shareCounts.didAppend(ids.count)
     part.overflow.removeAll(keepingCapacity: true)
     part.rejects.removeAll()
+    part.generalIncidents.removeAll(keepingCapacity: true)
     starts = .allocate(capacity: headerCount)
     ends = .allocate(capacity: headerCount)
   }
@@ -1579,6 +1602,7 @@ private struct PartReader {
       return strict
     case .success(let incident):
       dataRows &+= 1
+      if context.keepsIncidents { part.generalIncidents.append((before, incident)) }
       let codes = RowCodes(incident)
       let key = IDTable.key(of: incident.id)
       key.withUnsafeBufferPointer { id in

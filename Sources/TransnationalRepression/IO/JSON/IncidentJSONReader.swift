@@ -45,7 +45,7 @@ internal struct IncidentJSONReader {
   /// -2: no such country).
   private var countryCache = [Int32](repeating: -1, count: 26 * 26)
   /// Shared strings for the values that repeat across records (source titles, URLs, publishers).
-  private var interner = JSONStringInterner()
+  private var interner = StringInterner()
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, today: CalendarDay) {
     self.scanner = JSONScanner(bytes)
