@@ -20,7 +20,9 @@ import TransnationalRepression
 ///   data record;
 /// - the columnar import (`IncidentColumns.read`) gives the columns of the rows `IncidentCSV`
 ///   accepts, the same report and the same errors, from memory and files, on one thread and
-///   several, with blocks so small that records straddle them.
+///   several, with blocks so small that records straddle them;
+/// - `IncidentCSV.read` (records built on the columnar engine) gives exactly what the record
+///   reader gives (each row through the general parser), in the same configurations.
 ///
 /// A broken check stops the process with a message (`preconditionFailure`), which libFuzzer
 /// reports as a crash with the input.
@@ -73,6 +75,8 @@ public enum CSVFuzzHarness {
     let configurations = mapping == .canonical ? columnConfigurations[...] : columnConfigurations.prefix(3).suffix(2)
     checkColumnImport(bytes, file: file, mapping: mapping, mode: .lenient, expected: lenient, configurations: configurations)
     checkColumnImport(bytes, file: file, mapping: mapping, mode: .strict, expected: strict, configurations: configurations)
+    checkRecordEngine(bytes, file: file, mapping: mapping, mode: .lenient, engine: lenient, configurations: configurations)
+    checkRecordEngine(bytes, file: file, mapping: mapping, mode: .strict, engine: strict, configurations: configurations)
 
     switch lenient {
     case .failure(let error):

@@ -57,6 +57,41 @@ extension CSVFuzzHarness {
     }
   }
 
+  /// `IncidentCSV.read`, which builds its records on the columnar engine, must give what the
+  /// record reader (each row through the general parser, one at a time) gives: the same dataset
+  /// and report, or the same error; and so must the engine in every configuration (records from
+  /// blocks so small that rows straddle them, several threads, `read(2)`).
+  static func checkRecordEngine(
+    _ bytes: [UInt8], file: URL, mapping: ColumnMapping, mode: ImportMode,
+    engine: Result<ImportResult, ImportError>, configurations: ArraySlice<ColumnConfiguration>
+  ) {
+    #if DEBUG || TNR_FUZZING
+      let expected = Result { () throws(ImportError) in
+        try IncidentCSV.readRecords(
+          CSVReader(bytes: bytes, delimiter: mapping.delimiter, encoding: mapping.encoding),
+          mapping: mapping, mode: mode, today: today, rejectedRowNames: .redact)
+      }
+      check(engine == expected, "\(mode): IncidentCSV.read gives \(engine), the record reader \(expected)")
+      for configuration in configurations {
+        var importer = ColumnImporter(
+          mapping: mapping, mode: mode, today: today, names: .redact, threads: configuration.threads)
+        if let size = configuration.blockSize { importer.blockSize = size }
+        if let size = configuration.minimumPartBytes { importer.minimumPartBytes = size }
+        importer.mapsFiles = configuration.mapsFiles
+        let records = Result { () throws(ImportError) in
+          configuration.fromFile
+            ? try importer.readIncidents(.file(file), sourceName: "row")
+            : try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
+              try importer.readIncidents(.bytes(buffer), sourceName: "row")
+            }
+        }
+        check(
+          records == expected,
+          "\(mode), \(configuration): the engine's records \(records), the record reader's \(expected)")
+      }
+    #endif
+  }
+
   static func columnImport(
     _ bytes: [UInt8], file: URL, mapping: ColumnMapping, mode: ImportMode,
     _ configuration: ColumnConfiguration
