@@ -210,6 +210,9 @@ public enum CommandTable {
       OptionSpec("lag", "K", range: 0...10, help: "With --panel: the debt of year t − K explains the cases of year t (default 1)."),
       .format(["text", "markdown", "json"]),
       .incidents, .inputFormat, .sheet, .lenient,
+      OptionSpec(
+        "aggregates", "FILE",
+        help: "Take the outcome from an aggregate table (as tnr count --aggregates reads) instead of incidents: its detention and extradition counts with origin CN, summed per host."),
     ] + OptionSpec.mappingOptions,
     discussion: [
       "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
@@ -223,6 +226,7 @@ public enum CommandTable {
       "tnr model --incidents cases.csv --covariates china_share_total,sco_member --robust hc1",
       "tnr model --table countries.csv --outcome returned --exposure diaspora --covariates debt_share,sco_member",
       "tnr model --panel --lag 2",
+      "tnr model --aggregates aggregates.csv --covariates china_share_total",
     ],
     run: ModelCommand.run)
 

@@ -18,7 +18,6 @@ enum CountCommand {
     }
     let measure = parsed.value("measure")!
     let format = parsed.value("format")!
-    let top = parsed.integer("top")
     let from = parsed.integer("from")
     let to = parsed.integer("to")
     if let from, let to, from > to {

@@ -255,4 +255,17 @@ struct AggregateTableTests {
     #expect(result.report.rejected.first?.error.field == "Incidents")
     #expect(result.report.rejected.first?.reason.contains("'2.5' is not a whole number") == true)
   }
+
+  @Test("per-host totals, the outcome of a per-country model, by hand")
+  func totalsByHost() throws {
+    let table = try Self.table()
+    // Origin CN, detention and extradition: TR 3+2, EG 5+4, TH 1 (KZ's row is intimidation).
+    #expect(
+      table.totalsByHost(origins: [.china], categories: [.detention, .extradition])
+        == [Country("TR")!: 5, Country("EG")!: 9, .thailand: 1])
+    // Every row: TR 3+2+3+0 (the zero row keeps TR), EG 9, TH 1, KZ 1, RU 2.
+    let all = table.totalsByHost()
+    #expect(all == [Country("TR")!: 8, Country("EG")!: 9, .thailand: 1, Country("KZ")!: 1, Country("RU")!: 2])
+    #expect(all.values.reduce(0, +) == Double(table.totalCount))
+  }
 }

@@ -107,4 +107,41 @@ struct AggregateCommandTests {
     #expect(ids.status == 2)
     #expect(ids.err.contains("--generate-ids is for incident files"), "\(ids.err)")
   }
+
+  struct ModelJSON: Decodable {
+    struct Coefficient: Decodable {
+      var name: String
+      var estimate: Double
+    }
+    var n: Int
+    var coefficients: [Coefficient]
+    var outcome: String
+    var data: String
+  }
+
+  @Test("tnr model --aggregates fits the per-host sums (origin CN, detentions and returns) as the outcome")
+  func model() throws {
+    let result = runTNR(["model", "--aggregates", Self.canonical, "--covariates", "china_share_total", "--format", "json"])
+    #expect(result.status == 0, "\(result.err)")
+    let document = try JSONDecoder().decode(ModelJSON.self, from: Data(result.out.utf8))
+    #expect(document.data.hasPrefix("aggregate table \(Self.canonical) (9 rows"))
+    #expect(document.outcome == "aggregate detention and extradition counts with origin CN, summed per host country")
+    // The same fit from the per-host sums written by hand: TR 5, EG 9, TH 1.
+    let data = try CountryModelData(
+      countries: CreditorTable.worldBank2024.countries,
+      cases: [Country("TR")!: 5, Country("EG")!: 9, .thailand: 1],
+      covariates: ["china_share_total"], exposure: .low)
+    let fit = try data.fit(family: .poisson)
+    #expect(document.n == fit.result.observationCount)
+    for (printed, expected) in zip(document.coefficients, fit.result.coefficients) {
+      #expect(printed.name == expected.name)
+      #expect(abs(printed.estimate - expected.estimate) <= 1e-12 * max(1, abs(expected.estimate)))
+    }
+    let both = runTNR(["model", "--aggregates", Self.canonical, "--incidents", Self.canonical, "--covariates", "china_share_total"])
+    #expect(both.status == 2)
+    let cases = runTNR(["model", "--aggregates", Self.canonical, "--cases", "persons_returned", "--covariates", "china_share_total"])
+    #expect(cases.status == 2)
+    let panel = runTNR(["model", "--aggregates", Self.canonical, "--panel"])
+    #expect(panel.status == 2)
+  }
 }

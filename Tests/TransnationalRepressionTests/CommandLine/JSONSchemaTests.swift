@@ -107,6 +107,9 @@ struct JSONSchemaTests {
       schema: "model")
     try Self.check(
       ["model", "--covariates", "china_share_total,sco_member", "--robust", "hc1", "--format", "json"], schema: "model")
+    try Self.check(
+      ["model", "--aggregates", Fixtures.url("aggregates/synthetic-canonical.csv").path, "--covariates", "china_share_total", "--format", "json"],
+      schema: "model")
     try Self.check(["model", "--panel", "--lag", "2", "--format", "json"], schema: "model")
     try Self.check(
       ["model", "--panel", "--covariates", "debt_pct_gdp,treaty_in_force", "--robust", "hc1", "--format", "json"],
