@@ -122,7 +122,8 @@ public enum CommandTable {
         "by", "DIM[,DIM…]", choices: CountDimension.allCases.map(\.rawValue), allowsList: true, required: true,
         help: "The dimensions of the table; an incident naming several ethnic groups counts under each."),
       OptionSpec(
-        "measure", "M", choices: CountMeasure.allCases.map(\.rawValue), default: CountMeasure.incidents.rawValue,
+        "measure", "M", choices: [CountMeasure.incidents.rawValue, CountMeasure.persons.rawValue],
+        default: CountMeasure.incidents.rawValue,
         help: "incidents counts records; persons sums the numbers of people and counts records by qualifier."),
       OptionSpec(
         "category", "C[,C…]", choices: IncidentCategory.allCases.map(\.rawValue), allowsList: true, repeatable: true,
@@ -133,11 +134,18 @@ public enum CommandTable {
       .format(["text", "markdown", "csv", "json", "xlsx"]),
       OptionSpec("output", "FILE", help: "Write the table to this file instead of standard output (required for --format xlsx: a workbook with one sheet, numbers as numbers)."),
       .incidents, .inputFormat, .sheet, .lenient,
+      OptionSpec(
+        "aggregates", "FILE",
+        help: "Sum the count column of an aggregate table (CSV or .xlsx: origin, host, year or years, kind, count, source) instead of counting incidents; not with --incidents."),
     ] + OptionSpec.mappingOptions,
+    discussion: [
+      "With --aggregates the cells sum published or shared counts, and the output says so (JSON: \"measure\": \"aggregates\"). Dimensions the rows cannot answer are a usage error: ethnic_group always, year when a row covers several years, phase when a row spans two phases."
+    ],
     examples: [
       "tnr count --by host,category",
       "tnr count --by year --measure persons --category extradition --format csv",
       "tnr count --by host --top 5 --format json",
+      "tnr count --aggregates aggregates.csv --by origin,category --format json",
     ],
     run: CountCommand.run)
 
@@ -202,6 +210,9 @@ public enum CommandTable {
       OptionSpec("lag", "K", range: 0...10, help: "With --panel: the debt of year t − K explains the cases of year t (default 1)."),
       .format(["text", "markdown", "json"]),
       .incidents, .inputFormat, .sheet, .lenient,
+      OptionSpec(
+        "aggregates", "FILE",
+        help: "Take the outcome from an aggregate table (as tnr count --aggregates reads) instead of incidents: its detention and extradition counts with origin CN, summed per host."),
     ] + OptionSpec.mappingOptions,
     discussion: [
       "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",
@@ -215,6 +226,7 @@ public enum CommandTable {
       "tnr model --incidents cases.csv --covariates china_share_total,sco_member --robust hc1",
       "tnr model --table countries.csv --outcome returned --exposure diaspora --covariates debt_share,sco_member",
       "tnr model --panel --lag 2",
+      "tnr model --aggregates aggregates.csv --covariates china_share_total",
     ],
     run: ModelCommand.run)
 
@@ -258,6 +270,9 @@ public enum CommandTable {
       OptionSpec(
         "today", "YYYY-MM-DD",
         help: "The day of validation: dates after it are rejected. Default: today (UTC)."),
+      OptionSpec(
+        "aggregates",
+        help: "FILE is an aggregate table (origin, host, year or years, kind, count, source): write the canonical aggregate CSV (or .xlsx with --output); --map count=COLUMN names the count column."),
     ] + OptionSpec.mappingOptions,
     discussion: [
       "Country columns take codes or English names; an ambiguous name is a rejected row listing the candidates. A persons column without a qualifier column reads counts as text (about 4, 5+, up to 10, unknown). Columns that may be empty may be absent; every missing column is reported at once.",
@@ -271,6 +286,7 @@ public enum CommandTable {
       "tnr import spreadsheet.csv --mapping mapping.json --default origin=CN --lenient",
       "tnr import spreadsheet.csv --map host=Country --map date=Date --map kind=Type --value kind:Deportation=extradition/deportation --print-mapping",
       "tnr import --suggest spreadsheet.csv > mapping.json",
+      "tnr import --aggregates published-table.csv --map count=Incidents --map origin=Perpetrator --map host=Country --map year_start=Year --map kind=Tactic --value kind:Deportation=extradition/deportation --value kind:Assault=intimidation/physical_assault --value kind:Assassination=intimidation/assassination --default source_title=Synthetic",
     ],
     run: ImportCommand.run)
 }

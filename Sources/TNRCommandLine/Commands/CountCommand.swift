@@ -5,7 +5,9 @@ import TransnationalRepression
 /// [--from YEAR] [--to YEAR] [--top N] [--format text|markdown|csv|json|xlsx] [--output FILE]`:
 /// a count table.
 ///
-/// Without `--incidents` it counts the bundled sample, and the text says it is a sample.
+/// Without `--incidents` it counts the bundled sample, and the text says it is a sample. With
+/// `--aggregates FILE` it sums an aggregate table's counts instead (never together with
+/// `--incidents`).
 enum CountCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let dimensions: [CountDimension]
@@ -16,7 +18,6 @@ enum CountCommand {
     }
     let measure = parsed.value("measure")!
     let format = parsed.value("format")!
-    let top = parsed.integer("top")
     let from = parsed.integer("from")
     let to = parsed.integer("to")
     if let from, let to, from > to {
@@ -32,16 +33,13 @@ enum CountCommand {
     if format == "xlsx" && output == nil {
       throw UsageError("--format xlsx writes a workbook: name it with --output FILE.xlsx", command: "count")
     }
-    let (input, isSample) = try IncidentInput.columns(parsed, console: console)
-    let query = try CountQuery(by: dimensions, where: filter)
-    let columns = input.columns
-    let context = CountOutput.Context(
-      isSample: isSample, records: columns.count, filter: filter, top: top,
-      format: format == "xlsx" ? "csv" : format)
     let rendered: String
-    switch CountMeasure(rawValue: measure)! {
-    case .incidents: rendered = CountOutput.render(columns.countIncidents(query), context)
-    case .persons: rendered = CountOutput.render(columns.countPersons(query), context)
+    if parsed.isGiven("aggregates") {
+      guard let table = try AggregateCommand.runCount(parsed, console: console, dimensions: dimensions)
+      else { return 1 }
+      rendered = table
+    } else {
+      rendered = try incidentTable(parsed, console: console, dimensions: dimensions, filter: filter)
     }
     guard let output else {
       console.out(rendered)
@@ -50,7 +48,8 @@ enum CountCommand {
     let url = URL(fileURLWithPath: output)
     do {
       if format == "xlsx" {
-        let sheet = "\(measure) by " + dimensions.map(\.rawValue).joined(separator: ", ")
+        let unit = parsed.isGiven("aggregates") ? "aggregates" : measure
+        let sheet = "\(unit) by " + dimensions.map(\.rawValue).joined(separator: ", ")
         try CountOutput.workbook(csv: rendered, sheet: sheet).write(to: url)
       } else {
         try Data(rendered.utf8).write(to: url, options: .atomic)
@@ -59,6 +58,26 @@ enum CountCommand {
       throw FailureMessage.cannotWrite(output, error)
     }
     return 0
+  }
+
+  /// The rendered count of the incident file (or the bundled sample).
+  static func incidentTable(
+    _ parsed: ParsedArguments, console: Console, dimensions: [CountDimension], filter: IncidentFilter
+  ) throws -> String {
+    let measure = parsed.value("measure")!
+    let format = parsed.value("format")!
+    let top = parsed.integer("top")
+    let (input, isSample) = try IncidentInput.columns(parsed, console: console)
+    let query = try CountQuery(by: dimensions, where: filter)
+    let columns = input.columns
+    let context = CountOutput.Context(
+      isSample: isSample, records: columns.count, filter: filter, top: top,
+      format: format == "xlsx" ? "csv" : format)
+    switch CountMeasure(rawValue: measure)! {
+    case .incidents: return CountOutput.render(columns.countIncidents(query), context)
+    case .persons: return CountOutput.render(columns.countPersons(query), context)
+    case .aggregates: preconditionFailure("--measure offers incidents and persons only")
+    }
   }
 }
 
@@ -114,6 +133,7 @@ enum CountOutput {
     switch Value.measure {
     case .incidents: ["incidents"]
     case .persons: ["persons (known sum)", "exact", "at least", "about", "up to", "unknown"]
+    case .aggregates: ["aggregated count"]
     }
   }
 
@@ -153,6 +173,9 @@ enum CountOutput {
         "Data: the bundled sample of \(context.records) individually sourced events (documented-events.csv).")
       lines.append(
         "It is a documented SAMPLE, not the Oxus Society / UHRP dataset: its counts are not the dataset's.")
+    } else if Value.measure == .aggregates {
+      lines.append(
+        "Data: \(context.records) aggregate rows: counts published or shared as totals, summed; not incident records.")
     } else {
       lines.append("Data: \(context.records) records.")
     }

@@ -11,6 +11,7 @@ import TransnationalRepression
 /// (with `--lenient` the accepted rows are still written) or a file cannot be read, 2 for usage.
 enum ImportCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+    if parsed.flag("aggregates") { return try AggregateCommand.runImport(parsed, console: console) }
     if parsed.flag("suggest") {
       // The proposed mapping on standard output, what is left to decide on standard error.
       let path = parsed.positionals[0]

@@ -7,7 +7,12 @@ import TransnationalRepression
 enum MappingOptions {
   /// The mapping the options describe: the `--mapping` file's (or `base`), with the flags on
   /// top.
-  static func mapping(_ parsed: ParsedArguments, base: ColumnMapping = ColumnMapping()) throws -> ColumnMapping {
+  ///
+  /// `--map` and `--default` entries whose field is in `skipping` are left to the caller (the
+  /// aggregate fields `count`, `year_start`, `year_end`).
+  static func mapping(
+    _ parsed: ParsedArguments, base: ColumnMapping = ColumnMapping(), skipping: Set<String> = []
+  ) throws -> ColumnMapping {
     var mapping = base
     if let path = parsed.value("mapping") {
       let data: Data
@@ -34,6 +39,7 @@ enum MappingOptions {
       }
       let name = String(pair[..<equals])
       let column = String(pair[pair.index(after: equals)...])
+      if skipping.contains(name) { continue }
       switch name {
       case "date": mapping.dateColumn = column
       case "kind": mapping.kindColumn = column
@@ -49,6 +55,7 @@ enum MappingOptions {
         throw UsageError("--default takes FIELD=VALUE, not '\(pair)'")
       }
       let name = String(pair[..<equals])
+      if skipping.contains(name) { continue }
       guard let field = IncidentField(rawValue: name) else {
         throw UsageError(
           "'\(name)' is not a field; fields: \(IncidentField.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -3,6 +3,8 @@ import TransnationalRepression
 
 /// `tnr model [--incidents FILE] --covariates COL[,COL…] [--family F] [--exposure low|high|none]
 /// [--robust hc0|hc1] [--cases C] [--format text|markdown|json]`, or `tnr model --list`.
+/// With `--aggregates FILE` the outcome is an aggregate table's detention and extradition counts
+/// (origin CN) summed per host.
 enum ModelCommand {
   /// The JSON document (snake_case keys via `snakeCaseJSON`).
   struct JSONDocument: Encodable {
@@ -52,14 +54,19 @@ enum ModelCommand {
   @Sendable static func run(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
     let table = CountryTable.bundledWithCreditors
     if parsed.flag("list") {
-      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "map", "default", "table", "outcome", "country-column", "panel", "lag", "lenient"]
+      for option in ["covariates", "family", "exposure", "robust", "cases", "incidents", "aggregates", "map", "default", "table", "outcome", "country-column", "panel", "lag", "lenient"]
       where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --list", command: "model")
       }
       console.out(list(table, markdown: parsed.value("format") == "markdown"))
       return 0
     }
-    if parsed.flag("panel") { return try panel(parsed, console: console) }
+    if parsed.flag("panel") {
+      if parsed.isGiven("aggregates") {
+        throw UsageError("--aggregates does not apply to --panel (its rows are country-years of incidents)", command: "model")
+      }
+      return try panel(parsed, console: console)
+    }
     if parsed.isGiven("lag") { throw UsageError("--lag needs --panel", command: "model") }
     let covariates = parsed.list("covariates")
     guard !covariates.isEmpty else {
@@ -101,7 +108,7 @@ enum ModelCommand {
     let outcomeText: String
     let dataText: String
     if let path = parsed.value("table") {
-      for option in ["incidents", "map", "default", "cases"] where parsed.isGiven(option) {
+      for option in ["incidents", "aggregates", "map", "default", "cases"] where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --table", command: "model")
       }
       guard let outcomeColumn = parsed.value("outcome") else {
@@ -141,19 +148,46 @@ enum ModelCommand {
         throw UsageError("--exposure takes low, high or none without --table, not '\(exposureText)'", command: "model")
       }
       let exposure = ExposureBound(rawValue: exposureText)
-      let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
       let creditors = CreditorTable.worldBank2024
-      data = try CountryModelData(
-        countries: creditors.countries, cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure),
-        covariates: covariates, table: table, exposure: exposure)
-      outcomeText =
-        family == .logit
-        ? "any \(caseMeasure.rawValue) documented (1) or none (0), per host country"
-        : "\(caseMeasure.rawValue) per host country"
-      dataText =
-        isSample
-        ? "bundled documented sample (not the Oxus/UHRP dataset); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
-        : "user incident file (\(dataset.count) records); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
+      if let path = parsed.value("aggregates") {
+        // An aggregate table as the outcome: its detention and return counts with origin China
+        // (the covariates are debt to China), summed per host.
+        if parsed.isGiven("incidents") {
+          throw UsageError(
+            "--aggregates and --incidents cannot be used together: the outcome comes from one of them",
+            command: "model")
+        }
+        if parsed.isGiven("cases") {
+          throw UsageError(
+            "--cases does not apply to --aggregates: the outcome is the table's detention and extradition counts with origin CN per host",
+            command: "model")
+        }
+        guard let result = try AggregateCommand.read(path, parsed, lenient: parsed.flag("lenient"), console: console)
+        else { return 1 }
+        data = try CountryModelData(
+          countries: creditors.countries,
+          cases: result.table.totalsByHost(origins: [.china], categories: [.detention, .extradition]),
+          covariates: covariates, table: table, exposure: exposure)
+        outcomeText =
+          family == .logit
+          ? "any aggregate detention or extradition count with origin CN (1) or none (0), per host country"
+          : "aggregate detention and extradition counts with origin CN, summed per host country"
+        dataText =
+          "aggregate table \(path) (\(result.table.records.count) rows: counts published or shared as totals, not incident records; other origins and intimidation rows left out); 0 = none in the table; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
+      } else {
+        let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
+        data = try CountryModelData(
+          countries: creditors.countries, cases: CreditorAnalysis.cases(in: dataset, measure: caseMeasure),
+          covariates: covariates, table: table, exposure: exposure)
+        outcomeText =
+          family == .logit
+          ? "any \(caseMeasure.rawValue) documented (1) or none (0), per host country"
+          : "\(caseMeasure.rawValue) per host country"
+        dataText =
+          isSample
+          ? "bundled documented sample (not the Oxus/UHRP dataset); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
+          : "user incident file (\(dataset.count) records); 0 = none documented; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
+      }
       exposureDescription =
         exposure.map {
           "UHRP diaspora estimate (Nov 2023), \($0 == .low ? "lower" : "upper") bound; offset ln(exposure)"

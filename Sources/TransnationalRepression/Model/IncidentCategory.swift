@@ -62,6 +62,22 @@ public enum IntimidationTactic: String, CaseIterable, Codable, Hashable, Sendabl
   case other
   /// The source, or the file, does not say which tactic.
   case unspecified
+  /// A killing or attempted killing of the person abroad: Freedom House's "suspected
+  /// assassination" (and "attempted assassination").
+  ///
+  /// Freedom House's word "suspected" means the attribution to the origin state is not proven:
+  /// the source judges it credible, no court or official finding has established it. Say in the
+  /// notes what the attribution rests on.
+  /// ([Freedom House, Out of Sight, Not Out of Reach, 2021](https://freedomhouse.org/report/transnational-repression))
+  ///
+  /// Added after ``unspecified`` so the earlier tactics keep their codes; its `mode` code comes
+  /// after the return modes in ``IncidentKind/allModes``.
+  case assassination
+  /// Physical intimidation short of assault, such as being followed, confronted or surrounded in
+  /// person by the origin state's agents (Freedom House's "physical intimidation").
+  ///
+  /// Added after ``assassination`` so the earlier tactics keep their codes.
+  case physicalIntimidation = "physical_intimidation"
 }
 
 /// What became of a person detained in the host country (category
@@ -150,9 +166,23 @@ public enum IncidentKind: Hashable, Sendable {
     }
   }
 
+  /// The tactics whose mode codes precede detention's: the first eleven cases of
+  /// ``IntimidationTactic``, `threat` through `unspecified`.
+  ///
+  /// Tactics added later (``IntimidationTactic/assassination``,
+  /// ``IntimidationTactic/physicalIntimidation``) take codes after the return modes, so every
+  /// earlier code, and the seeded synthetic data drawn from these eleven, stay as they were.
+  static let originalTacticCount = 11
+
   /// Every `mode` spelling, in a fixed order; a mode's position is its code in the columnar store.
+  ///
+  /// The first eleven tactics, then `"detention"`, then the return modes, then the tactics added
+  /// later (`"assassination"`, `"physical_intimidation"`): 19 spellings, with `"unspecified"`
+  /// twice (intimidation and extradition).
   public static let allModes: [String] =
-    IntimidationTactic.allCases.map(\.rawValue) + ["detention"] + ReturnMode.allCases.map(\.rawValue)
+    IntimidationTactic.allCases.prefix(originalTacticCount).map(\.rawValue) + ["detention"]
+    + ReturnMode.allCases.map(\.rawValue)
+    + IntimidationTactic.allCases.dropFirst(originalTacticCount).map(\.rawValue)
 
   /// Builds a kind from a category and a CSV `mode` spelling.
   ///

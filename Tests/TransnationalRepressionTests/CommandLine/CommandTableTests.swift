@@ -86,12 +86,20 @@ struct CommandTableTests {
 
       """.utf8
     ).write(to: folder.appendingPathComponent("countries.csv"))
+    // Aggregate tables (synthetic figures): the canonical CSV and a published-style layout.
+    try Data(contentsOf: Fixtures.url("aggregates/synthetic-canonical.csv"))
+      .write(to: folder.appendingPathComponent("aggregates.csv"))
+    try Data(contentsOf: Fixtures.url("aggregates/synthetic-fh-style-published-table.csv"))
+      .write(to: folder.appendingPathComponent("published-table.csv"))
     for command in CommandTable.commands {
       for example in command.examples {
         let words = example.split(separator: " ").map(String.init)
         let cut = words.firstIndex(of: ">") ?? words.endIndex
         let arguments = words[1..<cut].map { word in
-          ["cases.csv", "export.csv", "pairs.csv", "charts", "spreadsheet.csv", "mapping.json", "countries.csv"].contains(word)
+          [
+            "cases.csv", "export.csv", "pairs.csv", "charts", "spreadsheet.csv", "mapping.json", "countries.csv",
+            "aggregates.csv", "published-table.csv",
+          ].contains(word)
             ? folder.appendingPathComponent(word).path : word
         }
         let result = runTNR(Array(arguments))

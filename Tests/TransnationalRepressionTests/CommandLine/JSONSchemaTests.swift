@@ -76,11 +76,13 @@ struct JSONSchemaTests {
   }
 
   @Test(
-    "tnr count --format json: incidents, persons, phases, multi-valued, filters and --top",
+    "tnr count --format json: incidents, persons, phases, multi-valued, filters, --top and --aggregates",
     arguments: [
       ["--by", "host,category"], ["--by", "year", "--measure", "persons", "--category", "extradition"],
       ["--by", "phase"], ["--by", "ethnic_group,region"], ["--by", "mode", "--top", "3"],
       ["--by", "origin", "--from", "2030"],
+      ["--by", "origin,category", "--aggregates", Fixtures.url("aggregates/synthetic-canonical.csv").path],
+      ["--by", "phase,mode", "--aggregates", Fixtures.url("aggregates/synthetic-canonical.csv").path],
     ])
   func count(_ arguments: [String]) throws {
     try Self.check(["count"] + arguments + ["--format", "json"], schema: "count")
@@ -105,6 +107,9 @@ struct JSONSchemaTests {
       schema: "model")
     try Self.check(
       ["model", "--covariates", "china_share_total,sco_member", "--robust", "hc1", "--format", "json"], schema: "model")
+    try Self.check(
+      ["model", "--aggregates", Fixtures.url("aggregates/synthetic-canonical.csv").path, "--covariates", "china_share_total", "--format", "json"],
+      schema: "model")
     try Self.check(["model", "--panel", "--lag", "2", "--format", "json"], schema: "model")
     try Self.check(
       ["model", "--panel", "--covariates", "debt_pct_gdp,treaty_in_force", "--robust", "hc1", "--format", "json"],

@@ -252,10 +252,39 @@ struct ModelTests {
     #expect(IncidentKind(category: .detention, mode: "unspecified")?.mode == "detention")
   }
 
+  @Test("the Freedom House tactics added later keep every earlier kind code, and all codes fit the kind bitset")
+  func addedTacticCodes() {
+    // Written by hand: the codes before assassination and physical intimidation were added.
+    let before = [
+      "threat", "threats_to_family", "digital_threat", "malware_or_phishing", "surveillance",
+      "document_denial", "interpol_notice_abuse", "smear_campaign", "physical_assault", "other",
+      "unspecified", "detention", "deportation", "extradition", "rendition", "coerced_return",
+      "unspecified",
+    ]
+    #expect(Array(IncidentKind.allModes.prefix(17)) == before)
+    #expect(Array(IncidentKind.allModes.suffix(2)) == ["assassination", "physical_intimidation"])
+    #expect(IncidentKind.intimidation(.unspecified).columnCode == 10)
+    #expect(IncidentKind.detention(.released).columnCode == 11)
+    #expect(IncidentKind.extradition(.unspecified).columnCode == 16)
+    #expect(IncidentKind.intimidation(.assassination).columnCode == 17)
+    #expect(IncidentKind.intimidation(.physicalIntimidation).columnCode == 18)
+    #expect(IncidentKind.columnCodeCount <= 32)  // ColumnPresence.kinds is a UInt32 bitset
+    for (code, kind) in IncidentKind.kindOfColumnCode.enumerated() {
+      #expect(Int(kind.columnCode) == code)
+      #expect(IncidentKind.allModes[code] == kind.mode)
+      #expect(IncidentKind.categoryOfColumnCode[code] == kind.category)
+    }
+    #expect(IntimidationTactic(rawValue: "assassination") == .assassination)
+    #expect(IntimidationTactic(rawValue: "physical_intimidation") == .physicalIntimidation)
+    #expect(IncidentKind(category: .intimidation, mode: "assassination") == .intimidation(.assassination))
+    #expect(IncidentKind(category: .extradition, mode: "assassination") == nil)
+    #expect(IncidentKind.label(forMode: "physical_intimidation") == "physical intimidation")
+  }
+
   @Test("every mode spelling is listed once, and category codes are 0, 1, 2")
   func modeTable() {
-    #expect(IncidentKind.allModes.count == 17)
-    #expect(Set(IncidentKind.allModes.filter { $0 != "unspecified" }).count == 15)
+    #expect(IncidentKind.allModes.count == 19)
+    #expect(Set(IncidentKind.allModes.filter { $0 != "unspecified" }).count == 17)
     #expect(IncidentKind.allModes.filter { $0 == "unspecified" }.count == 2)
     #expect(IncidentCategory.allCases.map(\.code) == [0, 1, 2])
     #expect(IncidentCategory(code: 2) == .extradition)

@@ -292,35 +292,42 @@ internal struct ColumnBuilder {
 // MARK: - Codes of model values
 
 extension IncidentKind {
-  /// The number of kind codes: the length of ``allModes`` (17).
+  /// The number of kind codes: the length of ``allModes`` (19; they fit the `UInt32` kind bitset
+  /// of `ColumnPresence`).
   @usableFromInline static let columnCodeCount = allModes.count
 
-  /// The position of this kind's mode in ``allModes``: tactics first, then detention, then
-  /// return modes (so `"unspecified"` has one code per category).
+  /// The position of this kind's mode in ``allModes``: the first eleven tactics, then detention,
+  /// then return modes (so `"unspecified"` has one code per category), then the tactics added
+  /// later.
   @usableFromInline
   var columnCode: UInt8 {
     switch self {
     case .intimidation(let tactic): UInt8(IncidentKind.tacticCodes[tactic]!)
-    case .detention: UInt8(IntimidationTactic.allCases.count)
+    case .detention: UInt8(IncidentKind.originalTacticCount)
     case .extradition(let mode):
-      UInt8(IntimidationTactic.allCases.count + 1 + IncidentKind.returnModeCodes[mode]!)
+      UInt8(IncidentKind.originalTacticCount + 1 + IncidentKind.returnModeCodes[mode]!)
     }
   }
 
+  /// Each tactic's code: its position for the first eleven, after the return modes for the rest.
   private static let tacticCodes: [IntimidationTactic: Int] = Dictionary(
-    uniqueKeysWithValues: IntimidationTactic.allCases.enumerated().map { ($1, $0) })
+    uniqueKeysWithValues: IntimidationTactic.allCases.enumerated().map { position, tactic in
+      (
+        tactic,
+        position < originalTacticCount ? position : position + 1 + ReturnMode.allCases.count
+      )
+    })
   private static let returnModeCodes: [ReturnMode: Int] = Dictionary(
     uniqueKeysWithValues: ReturnMode.allCases.enumerated().map { ($1, $0) })
 
-  /// The category of each kind code.
-  @usableFromInline static let categoryOfColumnCode: [IncidentCategory] =
-    IntimidationTactic.allCases.map { _ in IncidentCategory.intimidation } + [.detention]
-    + ReturnMode.allCases.map { _ in IncidentCategory.extradition }
-
   /// A representative kind for each code (detentions with an unknown outcome).
   static let kindOfColumnCode: [IncidentKind] =
-    IntimidationTactic.allCases.map { IncidentKind.intimidation($0) } + [.detention(.unknown)]
-    + ReturnMode.allCases.map { IncidentKind.extradition($0) }
+    IntimidationTactic.allCases.prefix(originalTacticCount).map { IncidentKind.intimidation($0) }
+    + [.detention(.unknown)] + ReturnMode.allCases.map { IncidentKind.extradition($0) }
+    + IntimidationTactic.allCases.dropFirst(originalTacticCount).map { IncidentKind.intimidation($0) }
+
+  /// The category of each kind code.
+  @usableFromInline static let categoryOfColumnCode: [IncidentCategory] = kindOfColumnCode.map(\.category)
 }
 
 extension PersonCountQualifier {

@@ -66,7 +66,8 @@ public enum CountDimension: String, CaseIterable, Codable, Hashable, Sendable {
   }
 }
 
-/// What a count adds up: incidents (records) or the persons they affected.
+/// What a count adds up: incidents (records), the persons they affected, or the counts of
+/// aggregate rows.
 ///
 /// Counting persons is honest about uncertainty: see ``PersonsCell``.
 ///
@@ -78,4 +79,7 @@ public enum CountMeasure: String, CaseIterable, Codable, Hashable, Sendable {
   case incidents
   /// The persons each incident affected, with their qualifiers; a table of ``PersonsCell``.
   case persons
+  /// The counts of published or shared aggregate rows (``AggregateRecord``), summed; a table
+  /// of ``AggregateCount``, never mixed with incident records.
+  case aggregates
 }

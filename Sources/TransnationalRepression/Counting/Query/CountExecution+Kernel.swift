@@ -6,7 +6,7 @@
 /// of the kind code, year and phase of the year. The route therefore counts by the *stored*
 /// codes, each column over the span of codes that occur (``ColumnPresence``), with the kernel's
 /// fused dense loops, and only then adds each cell of that small table into its cell of a dense
-/// grid over the dimensions' labels (the 17 kind codes fold into 3 categories, 250 hosts into
+/// grid over the dimensions' labels (the 19 kind codes fold into 3 categories, 250 hosts into
 /// regions, years into phases). Nothing per row is looked up or copied. The table keeps the grid
 /// (``CountTableCells``): lookups read it directly, and the dictionary of labelled cells is built
 /// only when an operation needs it.

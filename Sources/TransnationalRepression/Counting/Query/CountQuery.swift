@@ -139,6 +139,9 @@ extension IncidentColumns {
         preconditionFailure("CountTableValue is implemented only by Int and PersonsCell")
       }
       return table
+    case .aggregates:
+      preconditionFailure(
+        "incident columns hold no aggregate rows: count an AggregateTable with count(by:)")
     }
   }
 }

@@ -464,7 +464,10 @@ internal struct SyntheticTables: Sendable {
   static let shared = SyntheticTables(SyntheticIncidents.Calibration.published)
 
   @usableFromInline let category: WeightedChoice
-  @usableFromInline let tacticCount = IntimidationTactic.allCases.count
+  /// The tactics drawn: the first eleven (`threat` … `unspecified`), a fixed count rather than
+  /// `IntimidationTactic.allCases.count`, so tactics added later (assassination, physical
+  /// intimidation) change neither the seeded data nor the checksums against `gen.py`.
+  @usableFromInline let tacticCount = IncidentKind.originalTacticCount
   @usableFromInline let outcomeCount = DetentionOutcome.allCases.count
   @usableFromInline let detentionKindCode = IncidentKind.detention(.unknown).columnCode
   /// The return modes drawn, and their kind codes.
