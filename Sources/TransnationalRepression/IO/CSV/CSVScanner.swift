@@ -21,12 +21,16 @@ internal struct CSVScanner {
     case endOfInput
   }
 
-  /// Start offsets of the current record's fields (inside the quotes for quoted fields).
-  @usableFromInline internal var fieldStarts: [Int] = []
+  /// Start offsets of the current record's fields (inside the quotes for quoted fields); the
+  /// first ``fieldCount`` are the record's (the arrays are longer: room kept for later records,
+  /// so that a scan writes through pointers without growing an array field by field).
+  @usableFromInline internal var fieldStarts = [Int](repeating: 0, count: 32)
   /// End offsets (exclusive) of the current record's fields.
-  @usableFromInline internal var fieldEnds: [Int] = []
+  @usableFromInline internal var fieldEnds = [Int](repeating: 0, count: 32)
   /// Whether each field was quoted (its content may then hold doubled quotes).
-  @usableFromInline internal var fieldQuoted: [Bool] = []
+  @usableFromInline internal var fieldQuoted = [Bool](repeating: false, count: 32)
+  /// The number of fields in the current record.
+  @usableFromInline internal var fieldCount = 0
   /// The first syntax problem in the current record, if any.
   @usableFromInline internal var problem: String?
   /// The byte between fields (a comma unless a dialect says otherwise).
@@ -37,34 +41,55 @@ internal struct CSVScanner {
   /// returns go to the record reader).
   @usableFromInline internal var breaksAtBareCR = false
 
-  @usableFromInline internal init() {
-    fieldStarts.reserveCapacity(32)
-    fieldEnds.reserveCapacity(32)
-    fieldQuoted.reserveCapacity(32)
+  @usableFromInline internal init() {}
+
+  /// Where a scan writes the fields: the three arrays' storage. Writes past `capacity` are
+  /// counted, not stored; the scan then grows the arrays and scans the record again.
+  @usableFromInline
+  internal struct FieldSink {
+    @usableFromInline let starts: UnsafeMutablePointer<Int>
+    @usableFromInline let ends: UnsafeMutablePointer<Int>
+    @usableFromInline let quoted: UnsafeMutablePointer<Bool>
+    @usableFromInline let capacity: Int
+    @usableFromInline var count = 0
+
+    @inlinable
+    init(
+      starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>,
+      quoted: UnsafeMutablePointer<Bool>, capacity: Int
+    ) {
+      self.starts = starts
+      self.ends = ends
+      self.quoted = quoted
+      self.capacity = capacity
+    }
+
+    @inlinable @inline(__always)
+    mutating func append(_ start: Int, _ end: Int, quoted isQuoted: Bool) {
+      if count < capacity {
+        starts[count] = start
+        ends[count] = end
+        quoted[count] = isQuoted
+      }
+      count &+= 1
+    }
   }
 
-  /// The number of fields in the current record.
-  @inlinable internal var fieldCount: Int { fieldStarts.count }
-
-  @inlinable
-  internal mutating func append(_ start: Int, _ end: Int, quoted: Bool) {
-    fieldStarts.append(start)
-    fieldEnds.append(end)
-    fieldQuoted.append(quoted)
-  }
-
-  /// Whether the eight bytes at `pointer` hold any of the given bytes (an exact test: the
-  /// zero-byte test of the word XOR each byte repeated).
+  /// The offset (0–7) of the first of the eight bytes at `pointer` that is one of the given
+  /// bytes, or 8 when none is. (The zero-byte test of the word XOR each byte repeated marks
+  /// every matching byte, and can mark a byte above a match falsely, never below: its lowest
+  /// mark is exact.)
   @inlinable @inline(__always)
-  internal static func holds(
+  internal static func firstOf(
     _ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8 = 0x0D, inWordAt pointer: UnsafePointer<UInt8>
-  ) -> Bool {
+  ) -> Int {
     let word = UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
     @inline(__always) func zeroBytes(_ byte: UInt8) -> UInt64 {
       let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
       return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
-    return zeroBytes(a) | zeroBytes(b) | zeroBytes(c) | zeroBytes(d) != 0
+    let marks = zeroBytes(a) | zeroBytes(b) | zeroBytes(c) | zeroBytes(d)
+    return marks.trailingZeroBitCount &>> 3
   }
 
   /// Scans the record starting at `start`.
@@ -79,13 +104,47 @@ internal struct CSVScanner {
   internal mutating func scan(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool
   ) -> Outcome {
+    while true {
+      let capacity = fieldStarts.count
+      var problem: String?
+      var fields = 0
+      let delimiter = self.delimiter
+      let crBreaks = breaksAtBareCR
+      let outcome = fieldStarts.withUnsafeMutableBufferPointer { starts in
+        fieldEnds.withUnsafeMutableBufferPointer { ends in
+          fieldQuoted.withUnsafeMutableBufferPointer { quoted in
+            var sink = FieldSink(
+              starts: starts.baseAddress!, ends: ends.baseAddress!, quoted: quoted.baseAddress!,
+              capacity: capacity)
+            defer { fields = sink.count }
+            return CSVScanner.scanRecord(
+              buffer, from: start, isFinal: isFinal, delimiter: delimiter, crBreaks: crBreaks,
+              into: &sink, problem: &problem)
+          }
+        }
+      }
+      if fields > capacity {
+        // A record with more fields than room: grow, and scan it again.
+        let room = Swift.max(fields, 2 * capacity)
+        fieldStarts = [Int](repeating: 0, count: room)
+        fieldEnds = [Int](repeating: 0, count: room)
+        fieldQuoted = [Bool](repeating: false, count: room)
+        continue
+      }
+      fieldCount = fields
+      self.problem = problem
+      return outcome
+    }
+  }
+
+  /// The scan of one record (see ``scan(_:from:isFinal:)``), writing its fields into `sink`.
+  @inlinable
+  internal static func scanRecord(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, delimiter: UInt8,
+    crBreaks: Bool, into sink: inout FieldSink, problem: inout String?
+  ) -> Outcome {
     let quote: UInt8 = 0x22, comma: UInt8 = delimiter, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
-    let crBreaks = breaksAtBareCR
     let count = buffer.count
-    fieldStarts.removeAll(keepingCapacity: true)
-    fieldEnds.removeAll(keepingCapacity: true)
-    fieldQuoted.removeAll(keepingCapacity: true)
-    problem = nil
     guard start < count else { return isFinal ? .endOfInput : .incomplete }
     var i = start
     var lineBreaks = 0
@@ -97,11 +156,11 @@ internal struct CSVScanner {
         let contentStart = i
         var contentEnd = -1
         while i < count {
-          // Eight bytes at a time past plain text: stop at a word holding a quote, LF or CR.
-          while i &+ 8 <= count
-            && !CSVScanner.holds(quote, lf, cr, inWordAt: buffer.baseAddress! + i)
-          {
-            i &+= 8
+          // Eight bytes at a time past plain text, to the first quote, LF or CR.
+          while i &+ 8 <= count {
+            let offset = CSVScanner.firstOf(quote, lf, cr, inWordAt: buffer.baseAddress! + i)
+            i &+= offset
+            if offset < 8 { break }
           }
           guard i < count else { break }
           let byte = buffer[i]
@@ -128,38 +187,38 @@ internal struct CSVScanner {
         if contentEnd < 0 {
           if !isFinal { return .incomplete }
           if problem == nil { problem = "a quoted field is never closed (it runs to the end of the file)" }
-          append(contentStart, count, quoted: true)
+          sink.append(contentStart, count, quoted: true)
           return .record(end: count, next: count, lineBreaks: lineBreaks)
         }
         if i >= count {
           if !isFinal { return .incomplete }
-          append(contentStart, contentEnd, quoted: true)
+          sink.append(contentStart, contentEnd, quoted: true)
           return .record(end: count, next: count, lineBreaks: lineBreaks)
         }
         let byte = buffer[i]
         if byte == comma {
-          append(contentStart, contentEnd, quoted: true)
+          sink.append(contentStart, contentEnd, quoted: true)
           i += 1
           continue
         }
         if byte == lf {
-          append(contentStart, contentEnd, quoted: true)
+          sink.append(contentStart, contentEnd, quoted: true)
           return .record(end: i, next: i + 1, lineBreaks: lineBreaks + 1)
         }
         if byte == cr {
           if i + 1 < count {
             if buffer[i + 1] == lf {
-              append(contentStart, contentEnd, quoted: true)
+              sink.append(contentStart, contentEnd, quoted: true)
               return .record(end: i, next: i + 2, lineBreaks: lineBreaks + 1)
             }
             if crBreaks {
-              append(contentStart, contentEnd, quoted: true)
+              sink.append(contentStart, contentEnd, quoted: true)
               return .record(end: i, next: i + 1, lineBreaks: lineBreaks + 1)
             }
           } else if !isFinal {
             return .incomplete
           } else {
-            append(contentStart, contentEnd, quoted: true)
+            sink.append(contentStart, contentEnd, quoted: true)
             return .record(end: i, next: count, lineBreaks: lineBreaks)
           }
         }
@@ -168,12 +227,11 @@ internal struct CSVScanner {
       }
       // Unquoted field (or the tail of a malformed quoted one).
       while i < count {
-        // Eight bytes at a time past plain text: stop at a word holding a delimiter, quote, LF
-        // or CR.
-        while i &+ 8 <= count
-          && !CSVScanner.holds(comma, quote, lf, cr, inWordAt: buffer.baseAddress! + i)
-        {
-          i &+= 8
+        // Eight bytes at a time past plain text, to the first delimiter, quote, LF or CR.
+        while i &+ 8 <= count {
+          let offset = CSVScanner.firstOf(comma, quote, lf, cr, inWordAt: buffer.baseAddress! + i)
+          i &+= offset
+          if offset < 8 { break }
         }
         guard i < count else { break }
         let byte = buffer[i]
@@ -185,29 +243,29 @@ internal struct CSVScanner {
         if !isFinal { return .incomplete }
         var end = count
         if end > fieldStart && buffer[end - 1] == cr { end -= 1 }
-        append(fieldStart, end, quoted: false)
+        sink.append(fieldStart, end, quoted: false)
         return .record(end: end, next: count, lineBreaks: lineBreaks)
       }
       if buffer[i] == comma {
-        append(fieldStart, i, quoted: false)
+        sink.append(fieldStart, i, quoted: false)
         i += 1
         continue
       }
       if buffer[i] == cr {
         // Only when bare carriage returns break lines: CRLF or a lone CR ends the record.
         if i + 1 < count {
-          append(fieldStart, i, quoted: false)
+          sink.append(fieldStart, i, quoted: false)
           let next = buffer[i + 1] == lf ? i + 2 : i + 1
           return .record(end: i, next: next, lineBreaks: lineBreaks + 1)
         }
         if !isFinal { return .incomplete }
-        append(fieldStart, i, quoted: false)
+        sink.append(fieldStart, i, quoted: false)
         return .record(end: i, next: count, lineBreaks: lineBreaks + 1)
       }
       // Line feed ends the record; a preceding carriage return belongs to the line break.
       var end = i
       if end > fieldStart && buffer[end - 1] == cr { end -= 1 }
-      append(fieldStart, end, quoted: false)
+      sink.append(fieldStart, end, quoted: false)
       return .record(end: end, next: i + 1, lineBreaks: lineBreaks + 1)
     }
   }
