@@ -30,7 +30,7 @@ public struct SourceCitation: Hashable, Sendable, Codable {
   public init(title: String, url: String? = nil, publisher: String? = nil, date: String? = nil)
     throws(SourceCitationError)
   {
-    guard title.contains(where: { !$0.isWhitespace }) else { throw .emptyTitle }
+    guard SourceCitation.hasVisibleCharacter(title) else { throw .emptyTitle }
     if let date, !date.isEmpty, !SourceCitation.isValidDate(date) { throw .invalidDate(date) }
     self.title = title
     self.url = url?.isEmpty == true ? nil : url
@@ -47,8 +47,52 @@ public struct SourceCitation: Hashable, Sendable, Codable {
     self.date = date.isEmpty ? nil : date
   }
 
+  /// Whether `text` holds a character that is not white space (an ASCII letter, digit or
+  /// punctuation mark answers at once; other text is checked by `Character`).
+  static func hasVisibleCharacter(_ text: String) -> Bool {
+    for byte in text.utf8 {
+      if byte >= 0x80 { break }
+      if byte > 0x20 && byte != 0x7F { return true }
+    }
+    return text.contains(where: { !$0.isWhitespace })
+  }
+
   /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real date.
   public static func isValidDate(_ text: String) -> Bool {
+    // By bytes: four ASCII digits, then optionally -MM and -DD.
+    var text = text
+    return text.withUTF8 { isValidDate(bytes: $0) }
+  }
+
+  /// ``isValidDate(_:)`` on UTF-8 bytes.
+  private static func isValidDate(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func digits(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let digit = bytes[index] &- 0x30
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int(digit)
+      }
+      return value
+    }
+    guard [4, 7, 10].contains(bytes.count), let year = digits(0..<4) else { return false }
+    var month: Int?
+    var day: Int?
+    if bytes.count >= 7 {
+      guard bytes[4] == 0x2D, let parsed = digits(5..<7) else { return false }
+      month = parsed
+    }
+    if bytes.count == 10 {
+      guard bytes[7] == 0x2D, let parsed = digits(8..<10) else { return false }
+      day = parsed
+    }
+    return (try? IncidentDate(
+      year: year, month: month, day: day,
+      precision: day != nil ? .day : month != nil ? .month : .year)) != nil
+  }
+
+  /// The former, Character-based reading of ``isValidDate(_:)``, kept to test the byte one.
+  static func isValidDateByCharacters(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard (1...3).contains(parts.count), parts[0].count == 4,
       parts.dropFirst().allSatisfy({ $0.count == 2 }),

@@ -304,6 +304,19 @@ struct ModelTests {
       #expect(!SourceCitation.isValidDate(bad), "\(bad)")
       #expect(throws: SourceCitationError.invalidDate(bad)) { try SourceCitation(title: "T", date: bad) }
     }
+    // The byte reading agrees with the Character reading on random texts of digits, dashes and
+    // look-alikes (full-width digits, combining marks, signs).
+    var generator = SeededGenerator(seed: 1_404)
+    let pieces = ["1", "2", "0", "9", "3", "-", "０", "\u{301}", "+", " ", "a", "٣"]
+    for _ in 0..<20_000 {
+      let text = (0..<Int.random(in: 0...11, using: &generator)).map { _ in
+        pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+      }.joined()
+      #expect(SourceCitation.isValidDate(text) == SourceCitation.isValidDateByCharacters(text), "\(text)")
+    }
+    for title in ["", " ", "\t\n", "\u{3000}", "\u{00A0}x", " a", "乌", "\u{7F}", "\u{85}"] {
+      #expect(SourceCitation.hasVisibleCharacter(title) == title.contains { !$0.isWhitespace }, "\(title)")
+    }
   }
 
   @Test("a citation needs a title; empty optional parts are nil")
