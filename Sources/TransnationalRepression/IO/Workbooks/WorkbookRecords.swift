@@ -9,6 +9,12 @@ struct WorkbookRecords {
   private(set) var bytes: [UInt8] = []
   /// For each record, the sheet's 1-based row number; `0` marks a blank row.
   private(set) var rowNumbers: [Int] = []
+  /// For each line of the CSV text (a record spans several when a cell holds a line break), the
+  /// sheet's row number of its record.
+  private var rowOfLine: [Int] = []
+  /// Whether a cell holds a carriage return, or a row renders as delimiters only (`,,,`: cells
+  /// of empty text): the columnar engine would read such text otherwise than this reader does.
+  private var needsRecordReader = false
 
   init(rows: [[WorkbookCell]]) {
     bytes.reserveCapacity(rows.count * 64)
@@ -22,17 +28,27 @@ struct WorkbookRecords {
         if headerCount != nil {
           rowNumbers.append(index + 1)
           bytes.append(0x0A)
+          rowOfLine.append(index + 1)
         }
         continue
       }
       let count = max(last + 1, headerCount ?? 0)
       if headerCount == nil { headerCount = last + 1 }
+      let start = bytes.count
       for column in 0..<count {
         if column > 0 { bytes.append(0x2C) }
         if column <= last { append(row[column]) }
       }
       bytes.append(0x0A)
       rowNumbers.append(index + 1)
+      var lineBreaks = 0
+      var plain = true
+      for byte in bytes[start...] {
+        if byte == 0x0A { lineBreaks += 1 } else if byte == 0x0D { needsRecordReader = true }
+        if byte != 0x2C && byte != 0x0A { plain = false }
+      }
+      if plain && count > 1 { needsRecordReader = true }
+      rowOfLine.append(contentsOf: repeatElement(index + 1, count: lineBreaks))
     }
   }
 
@@ -73,8 +89,54 @@ struct WorkbookRecords {
     return String(value)
   }
 
-  /// Validates the records with the mapping, as ``IncidentCSV`` does a file's.
+  /// Validates the records with the mapping, as ``IncidentCSV`` does a file's: on the columnar
+  /// engine (rows validated and records built in parallel, lines then told as sheet rows) when
+  /// the mapping reads values as the canonical schema does, else one record at a time.
   func validate(
+    mapping: ColumnMapping, mode: ImportMode, today: CalendarDay,
+    rejectedRowNames: PersonNamePolicy
+  ) throws(ImportError) -> ImportResult {
+    if needsRecordReader || mapping.needsRecordReader {
+      return try validateByRecords(
+        mapping: mapping, mode: mode, today: today, rejectedRowNames: rejectedRowNames)
+    }
+    let engine = ColumnImporter(
+      mapping: mapping, mode: mode, today: today, names: rejectedRowNames,
+      threads: CountingKernel.defaultThreadCount)
+    let result: ImportResult
+    do {
+      result = try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
+        try engine.readIncidents(.bytes(buffer), sourceName: "row")
+      }
+    } catch {
+      throw sheetRows(error)
+    }
+    var report = result.report
+    report.rejected = report.rejected.map {
+      RejectedRow(line: sheetRow($0.line), raw: $0.raw, error: sheetRows($0.error))
+    }
+    return ImportResult(dataset: result.dataset, report: report)
+  }
+
+  /// The sheet's row of a line of the CSV text.
+  private func sheetRow(_ line: Int) -> Int {
+    rowOfLine.indices.contains(line - 1) ? rowOfLine[line - 1] : line
+  }
+
+  /// An error of the CSV text, with its lines told as the sheet's rows.
+  private func sheetRows(_ error: ImportError) -> ImportError {
+    var kind = error.kind
+    if case .invalidRecord(.duplicateID(let id, let first?)) = kind {
+      kind = .invalidRecord(.duplicateID(id, firstLine: sheetRow(first)))
+    }
+    return ImportError(
+      kind, line: error.line.map(sheetRow), column: error.column, field: error.field,
+      recordID: error.recordID)
+  }
+
+  /// ``validate(mapping:mode:today:rejectedRowNames:)`` one record at a time, each line its sheet
+  /// row.
+  func validateByRecords(
     mapping: ColumnMapping, mode: ImportMode, today: CalendarDay,
     rejectedRowNames: PersonNamePolicy
   ) throws(ImportError) -> ImportResult {
