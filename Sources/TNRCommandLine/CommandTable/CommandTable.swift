@@ -33,6 +33,11 @@ extension OptionSpec {
   static let mappingFile = OptionSpec(
     "mapping", "FILE.json", help: "Start from a saved mapping (as tnr import --print-mapping writes); flags override it.")
   /// `--lenient` of the commands that read incidents for an analysis (and `tnr import`).
+  /// `--aggregates FILE` of the creditor commands: cases per host from an aggregate table.
+  static let aggregateCases = OptionSpec(
+    "aggregates", "FILE",
+    help: "Take the cases from an aggregate table (as tnr count --aggregates reads) instead of incidents: its detention and extradition counts with origin CN, summed per host.")
+
   static let lenient = OptionSpec(
     "lenient", help: "Use every valid row and list every rejected one on standard error (without it, the first rejected row stops the command).")
   /// `--delimiter D`.
@@ -171,12 +176,13 @@ public enum CommandTable {
         "pairs", "FILE.csv",
         help: "Correlate any CSV with columns x,y (and an optional label) instead; takes only --permutations, --seed, --format."),
       .format(["text", "json"]),
-      .incidents, .inputFormat, .sheet, .lenient,
+      .incidents, .inputFormat, .sheet, .lenient, .aggregateCases,
     ] + OptionSpec.mappingOptions,
     examples: [
       "tnr correlate",
       "tnr correlate --top 10 --permutations 9999 --format json",
       "tnr correlate --pairs pairs.csv",
+      "tnr correlate --aggregates aggregates.csv --format json",
     ],
     run: CorrelateCommand.run)
 
@@ -209,10 +215,7 @@ public enum CommandTable {
         help: "A country-year panel instead: cases per host and year on the Horn–Reinhart–Trebesch debt stock (% of GDP, 2000–2017) of --lag years before, Poisson with country fixed effects. --covariates may add treaty_in_force."),
       OptionSpec("lag", "K", range: 0...10, help: "With --panel: the debt of year t − K explains the cases of year t (default 1)."),
       .format(["text", "markdown", "json"]),
-      .incidents, .inputFormat, .sheet, .lenient,
-      OptionSpec(
-        "aggregates", "FILE",
-        help: "Take the outcome from an aggregate table (as tnr count --aggregates reads) instead of incidents: its detention and extradition counts with origin CN, summed per host."),
+      .incidents, .inputFormat, .sheet, .lenient, .aggregateCases,
     ] + OptionSpec.mappingOptions,
     discussion: [
       "Rows are the countries of the World Bank IDS 2024 creditor table (China left out), 0 cases where none is documented; every country left out is listed with why (a missing covariate, no exposure). Exit status 1 when the data cannot be fitted (too few rows, collinear columns, separation, no convergence).",

@@ -10,7 +10,7 @@ enum CorrelateCommand {
     let permutations = parsed.integer("permutations")
     let seed = UInt64(parsed.integer("seed") ?? 0)
     if let path = parsed.value("pairs") {
-      for option in ["incidents", "measure", "cases", "join", "creditors", "top", "map", "default"] where parsed.isGiven(option) {
+      for option in ["incidents", "measure", "cases", "join", "creditors", "top", "map", "default", "aggregates"] where parsed.isGiven(option) {
         throw UsageError("--\(option) does not apply to --pairs", command: "correlate")
       }
       return try runPairs(path: path, permutations: permutations, seed: seed, format: format, console: console)
@@ -28,10 +28,40 @@ enum CorrelateCommand {
     guard creditors.measures.contains(measure) else {
       throw UsageError("the creditor table '\(creditors.name)' has no column \(measure.rawValue)")
     }
-    let (input, isSample) = try IncidentInput.columns(parsed, console: console)
-    let analysis = try CreditorAnalysis(
-      cases: CreditorAnalysis.cases(columns: input.columns, measure: caseMeasure), creditors: creditors,
-      measure: measure)
+    // The cases per host: from incidents, or from an aggregate table's published totals.
+    let cases: [Country: Double]
+    let dataText: String
+    let dataLine: String
+    let casesText: String
+    let isSample: Bool
+    if let path = parsed.value("aggregates") {
+      if parsed.isGiven("incidents") {
+        throw UsageError(
+          "--aggregates and --incidents cannot be used together: the cases come from one of them",
+          command: "correlate")
+      }
+      if parsed.isGiven("cases") {
+        throw UsageError(
+          "--cases does not apply to --aggregates: the cases are the table's detention and extradition counts with origin CN per host",
+          command: "correlate")
+      }
+      guard let result = try AggregateCommand.read(path, parsed, lenient: parsed.flag("lenient"), console: console)
+      else { return 1 }
+      cases = result.table.totalsByHost(origins: [.china], categories: [.detention, .extradition])
+      dataText =
+        "aggregate table \(path) (\(result.table.records.count) rows: counts published or shared as totals, not incident records; other origins and intimidation rows left out)"
+      dataLine = dataText
+      casesText = "aggregates"
+      isSample = false
+    } else {
+      let (input, sample) = try IncidentInput.columns(parsed, console: console)
+      cases = CreditorAnalysis.cases(columns: input.columns, measure: caseMeasure)
+      isSample = sample
+      dataText = sample ? "bundled documented sample (not the Oxus/UHRP dataset)" : "user file"
+      dataLine = "\(input.columns.count) records"
+      casesText = caseMeasure.rawValue
+    }
+    let analysis = try CreditorAnalysis(cases: cases, creditors: creditors, measure: measure)
     let correlations = analysis.correlations(join)
     let permutation = try permutations.map {
       try analysis.permutationTest(join, method: .spearman, permutations: $0, seed: seed)
@@ -47,9 +77,9 @@ enum CorrelateCommand {
       var document = JSONDocument(correlations.pearson, correlations.spearman, correlations.kendallTauB)
       document.join = join.rawValue
       document.measure = measure.rawValue
-      document.cases = caseMeasure.rawValue
+      document.cases = casesText
       document.creditorTable = creditors.name
-      document.data = isSample ? "bundled documented sample (not the Oxus/UHRP dataset)" : "user file"
+      document.data = dataText
       document.casesWithoutCreditorData = analysis.casesWithoutCreditorData.map(\.alpha2)
       document.creditorCountriesWithoutCases = analysis.creditorCountriesWithoutCases.count
       document.pairs = analysis.pairs(join).filter { $0.cases > 0 }.map {
@@ -70,8 +100,11 @@ enum CorrelateCommand {
     lines.append(
       isSample
         ? "Data: the bundled SAMPLE of documented events — not the Oxus/UHRP dataset; a zero means 'none in the sample'."
-        : "Data: \(input.columns.count) records.")
-    lines.append("Cases: \(caseMeasure.rawValue.replacingOccurrences(of: "_", with: " ")) per host country.")
+        : "Data: \(dataLine).")
+    lines.append(
+      casesText == "aggregates"
+        ? "Cases: aggregate detention and extradition counts with origin CN, summed per host country."
+        : "Cases: \(caseMeasure.rawValue.replacingOccurrences(of: "_", with: " ")) per host country.")
     lines.append("Measure: \(measure.label).")
     lines.append("Countries: \(join == .allCreditorCountries ? "every country the creditor table covers (0 cases where none documented)" : "host countries with cases and a creditor figure") — n = \(correlations.n).")
     lines.append("")

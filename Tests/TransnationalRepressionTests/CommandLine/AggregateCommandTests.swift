@@ -144,4 +144,40 @@ struct AggregateCommandTests {
     let panel = runTNR(["model", "--aggregates", Self.canonical, "--panel"])
     #expect(panel.status == 2)
   }
+
+  @Test("tnr correlate --aggregates correlates the per-host sums (origin CN, detentions and returns) with debt")
+  func correlate() throws {
+    struct CorrelateJSON: Decodable {
+      struct Pair: Decodable {
+        let country: String
+        let cases: Double
+      }
+      let data: String
+      let cases: String
+      let pairs: [Pair]
+    }
+    let result = runTNR(["correlate", "--aggregates", Self.canonical, "--join", "hosts_with_cases", "--format", "json"])
+    #expect(result.status == 0, "\(result.err)")
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let document = try decoder.decode(CorrelateJSON.self, from: Data(result.out.utf8))
+    #expect(document.data.hasPrefix("aggregate table \(Self.canonical) (9 rows"))
+    #expect(document.cases == "aggregates")
+    // The per-host sums written by hand from the fixture: TR 5, EG 9, TH 1 (those with a
+    // World Bank figure enter).
+    let expected: [String: Double] = ["TR": 5, "EG": 9, "TH": 1]
+    #expect(!document.pairs.isEmpty)
+    for pair in document.pairs { #expect(expected[pair.country] == pair.cases, "\(pair.country)") }
+    // The same coefficients as the library gives for those sums.
+    let analysis = try CreditorAnalysis(
+      cases: [Country("TR")!: 5, Country("EG")!: 9, .thailand: 1], creditors: .worldBank2024,
+      measure: .chinaShareTotal)
+    #expect(document.pairs.count == analysis.pairs(.hostsWithCases).filter { $0.cases > 0 }.count)
+    let text = runTNR(["correlate", "--aggregates", Self.canonical])
+    #expect(text.status == 0)
+    #expect(text.out.contains("Cases: aggregate detention and extradition counts with origin CN, summed per host country."))
+    #expect(runTNR(["correlate", "--aggregates", Self.canonical, "--incidents", Self.canonical]).status == 2)
+    #expect(runTNR(["correlate", "--aggregates", Self.canonical, "--cases", "persons_returned"]).status == 2)
+    #expect(runTNR(["correlate", "--pairs", Self.canonical, "--aggregates", Self.canonical]).status == 2)
+  }
 }
