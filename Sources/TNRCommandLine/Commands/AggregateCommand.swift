@@ -26,6 +26,31 @@ enum AggregateCommand {
     return mapping
   }
 
+  /// The cases per host of `--aggregates FILE` for `tnr correlate` and `tnr model`: the table's
+  /// detention and extradition counts with origin CN (the creditor measures are debt to China),
+  /// summed per host, and the table's description; `nil` (after saying why) when the file cannot
+  /// be used. A usage error when `--incidents` or `--cases` is given too.
+  static func casesPerHost(
+    _ path: String, _ parsed: ParsedArguments, command: String, console: Console
+  ) throws -> (cases: [Country: Double], description: String)? {
+    if parsed.isGiven("incidents") {
+      throw UsageError(
+        "--aggregates and --incidents cannot be used together: the cases come from one of them",
+        command: command)
+    }
+    if parsed.isGiven("cases") {
+      throw UsageError(
+        "--cases does not apply to --aggregates: the cases are the table's detention and extradition counts with origin CN per host",
+        command: command)
+    }
+    guard let result = try read(path, parsed, lenient: parsed.flag("lenient"), console: console)
+    else { return nil }
+    return (
+      result.table.totalsByHost(origins: [.china], categories: [.detention, .extradition]),
+      "aggregate table \(path) (\(result.table.records.count) rows: counts published or shared as totals, not incident records; other origins and intimidation rows left out)"
+    )
+  }
+
   /// Reads the aggregate file, listing rejected rows and the summary on standard error as
   /// `tnr import` does; `nil` (after saying why) when the file cannot be used.
   static func read(

@@ -35,21 +35,10 @@ enum CorrelateCommand {
     let casesText: String
     let isSample: Bool
     if let path = parsed.value("aggregates") {
-      if parsed.isGiven("incidents") {
-        throw UsageError(
-          "--aggregates and --incidents cannot be used together: the cases come from one of them",
-          command: "correlate")
-      }
-      if parsed.isGiven("cases") {
-        throw UsageError(
-          "--cases does not apply to --aggregates: the cases are the table's detention and extradition counts with origin CN per host",
-          command: "correlate")
-      }
-      guard let result = try AggregateCommand.read(path, parsed, lenient: parsed.flag("lenient"), console: console)
+      guard let table = try AggregateCommand.casesPerHost(path, parsed, command: "correlate", console: console)
       else { return 1 }
-      cases = result.table.totalsByHost(origins: [.china], categories: [.detention, .extradition])
-      dataText =
-        "aggregate table \(path) (\(result.table.records.count) rows: counts published or shared as totals, not incident records; other origins and intimidation rows left out)"
+      cases = table.cases
+      dataText = table.description
       dataLine = dataText
       casesText = "aggregates"
       isSample = false

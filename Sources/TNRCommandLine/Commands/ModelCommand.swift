@@ -152,28 +152,17 @@ enum ModelCommand {
       if let path = parsed.value("aggregates") {
         // An aggregate table as the outcome: its detention and return counts with origin China
         // (the covariates are debt to China), summed per host.
-        if parsed.isGiven("incidents") {
-          throw UsageError(
-            "--aggregates and --incidents cannot be used together: the outcome comes from one of them",
-            command: "model")
-        }
-        if parsed.isGiven("cases") {
-          throw UsageError(
-            "--cases does not apply to --aggregates: the outcome is the table's detention and extradition counts with origin CN per host",
-            command: "model")
-        }
-        guard let result = try AggregateCommand.read(path, parsed, lenient: parsed.flag("lenient"), console: console)
+        guard let aggregate = try AggregateCommand.casesPerHost(path, parsed, command: "model", console: console)
         else { return 1 }
         data = try CountryModelData(
-          countries: creditors.countries,
-          cases: result.table.totalsByHost(origins: [.china], categories: [.detention, .extradition]),
-          covariates: covariates, table: table, exposure: exposure)
+          countries: creditors.countries, cases: aggregate.cases, covariates: covariates, table: table,
+          exposure: exposure)
         outcomeText =
           family == .logit
           ? "any aggregate detention or extradition count with origin CN (1) or none (0), per host country"
           : "aggregate detention and extradition counts with origin CN, summed per host country"
         dataText =
-          "aggregate table \(path) (\(result.table.records.count) rows: counts published or shared as totals, not incident records; other origins and intimidation rows left out); 0 = none in the table; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
+          "\(aggregate.description); 0 = none in the table; rows: the \(creditors.countries.count) countries of \(creditors.name), China left out"
       } else {
         let (dataset, isSample) = try IncidentInput.dataset(parsed, console: console)
         data = try CountryModelData(

@@ -83,18 +83,10 @@ public struct Incident: Hashable, Sendable, Identifiable {
     let ethnicGroups = names.isEmpty ? ethnicGroups : ethnicGroups.union([.other])
     guard !ethnicGroups.isEmpty else { throw .noEthnicGroup }
     guard !sources.isEmpty else { throw .noSource }
-    self.id = id
-    self.origin = origin
-    self.host = host
-    self.date = date
-    self.kind = kind
-    self.persons = persons
-    self.ethnicGroups = ethnicGroups
-    self.otherEthnicGroups = names
-    self.gender = gender
-    self.sources = sources
-    self.notes = notes
-    self.personName = personName?.revealedText.isEmpty == true ? nil : personName
+    self.init(
+      validatedID: id, origin: origin, host: host, date: date, kind: kind, persons: persons,
+      ethnicGroups: ethnicGroups, otherEthnicGroups: names, gender: gender, sources: sources,
+      notes: notes, personName: personName?.revealedText.isEmpty == true ? nil : personName)
   }
 
   /// An incident whose values a reader has already validated (as ``init(id:origin:host:date:kind:persons:ethnicGroups:otherEthnicGroups:gender:sources:notes:personName:)``
