@@ -242,6 +242,18 @@ internal struct IncidentJSONReader {
     problem = Problem(rank: rank, offset: offset, path: path(), kind: kind())
   }
 
+  /// The value read from a required string field, or `nil` with its problem noted: an empty
+  /// string as an empty required field, any other text as `unknown(text)`.
+  private mutating func required<Value>(
+    _ parsed: Value?, _ span: Span, _ rank: Int, _ path: String,
+    unknown: (String) -> ValidationIssue
+  ) -> Value? {
+    if let parsed { return parsed }
+    let value = text(span)
+    note(rank, span.offset, path, .invalidRecord(value.isEmpty ? .emptyRequiredField : unknown(value)))
+    return nil
+  }
+
   /// A name for the JSON type starting with `byte`.
   static func typeName(_ byte: UInt8) -> String {
     switch byte {
@@ -536,35 +548,18 @@ internal struct IncidentJSONReader {
       }
     }
     var originCountry = Country.china
-    if let origin {
-      if let found = country(origin) {
-        originCountry = found
-      } else {
-        let code = text(origin)
-        note(
-          1, origin.offset, "origin",
-          .invalidRecord(code.isEmpty ? .emptyRequiredField : .unknownCountry(code)))
-      }
+    if let origin, let found = required(country(origin), origin, 1, "origin", unknown: ValidationIssue.unknownCountry) {
+      originCountry = found
     }
     var hostCountry: Country?
     if let host {
-      hostCountry = country(host)
-      if hostCountry == nil {
-        let code = text(host)
-        note(
-          2, host.offset, "host",
-          .invalidRecord(code.isEmpty ? .emptyRequiredField : .unknownCountry(code)))
-      }
+      hostCountry = required(country(host), host, 2, "host", unknown: ValidationIssue.unknownCountry)
     }
     var parsedCategory: IncidentCategory?
     if let category {
-      let value = text(category)
-      parsedCategory = IncidentCategory(rawValue: value)
-      if parsedCategory == nil {
-        note(
-          7, category.offset, "category",
-          .invalidRecord(value.isEmpty ? .emptyRequiredField : .unknownCategory(value)))
-      }
+      parsedCategory = required(
+        IncidentCategory(rawValue: text(category)), category, 7, "category",
+        unknown: ValidationIssue.unknownCategory)
     }
     var parsedOutcome = DetentionOutcome.unknown
     if let outcome {
@@ -666,14 +661,11 @@ internal struct IncidentJSONReader {
       note(6, offset, "date.precision", .malformedJSON("missing key 'precision'"))
       return nil
     }
-    let precisionText = text(precision)
-    guard let parsed = DatePrecision(rawValue: precisionText) else {
-      note(
-        6, precision.offset, "date.precision",
-        .invalidRecord(
-          precisionText.isEmpty ? .emptyRequiredField : .unknownDatePrecision(precisionText)))
-      return nil
-    }
+    guard
+      let parsed = required(
+        DatePrecision(rawValue: text(precision)), precision, 6, "date.precision",
+        unknown: ValidationIssue.unknownDatePrecision)
+    else { return nil }
     let value: IncidentDate
     do {
       value = try IncidentDate(
@@ -724,14 +716,11 @@ internal struct IncidentJSONReader {
       note(11, offset, "persons.qualifier", .malformedJSON("missing key 'qualifier'"))
       return nil
     }
-    let qualifierText = text(qualifier)
-    guard let parsed = PersonCountQualifier(rawValue: qualifierText) else {
-      note(
-        11, qualifier.offset, "persons.qualifier",
-        .invalidRecord(
-          qualifierText.isEmpty ? .emptyRequiredField : .unknownPersonsQualifier(qualifierText)))
-      return nil
-    }
+    guard
+      let parsed = required(
+        PersonCountQualifier(rawValue: text(qualifier)), qualifier, 11, "persons.qualifier",
+        unknown: ValidationIssue.unknownPersonsQualifier)
+    else { return nil }
     do {
       return try PersonCount(value?.value, qualifier: parsed)
     } catch {
