@@ -10,36 +10,22 @@ The expected outcomes are written by hand in
 Tests/TransnationalRepressionTests/IO/Workbooks/IncidentWorkbookTests.swift, not read back from
 these files. Timestamps inside the archives are fixed so the files are reproducible.
 """
-import datetime, io, os, re, zipfile
+import datetime, io, os, zipfile
 
 import openpyxl
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
+from generate_sheet_fixtures import FIXED, normalize  # fixed timestamps, shared with the sheet fixtures
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "import")
-FIXED = (2024, 5, 17, 12, 30, 0)
 
 CANONICAL = ["id", "origin", "host", "year", "month", "day", "date_precision", "category", "mode",
              "persons", "persons_qualifier", "ethnic_groups", "source_title", "source_url",
              "source_date", "notes"]
 # The issue-13 spreadsheet's columns (Tests/Fixtures/import/issue-13-mapping.json maps them).
 MAPPED = ["Case ID", "Country", "Date", "Type", "Number of people", "Source"]
-
-
-def normalize(data):
-    """Rewrites an archive with fixed timestamps (openpyxl stamps the current time)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2024-05-17T12:30:00Z", body)
-            zi = zipfile.ZipInfo(info.filename, FIXED)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(zi, body)
-    return out.getvalue()
 
 
 def save(wb, name):
