@@ -69,8 +69,8 @@ internal struct AcceptedRecordBuilder {
     let mask = codes.groups & RowCodes.groupBits
     guard !readsMappedValues, mask & AcceptedRecordBuilder.otherBit == 0 else { return nil }
 
-    let day = number(.day, record)
-    guard let precision = match(.datePrecision, record, AcceptedRecordBuilder.precisions),
+    guard let day = number(.day, record),
+      let precision = match(.datePrecision, record, AcceptedRecordBuilder.precisions),
       let date = try? IncidentDate(
         year: Int(codes.year), month: codes.month == 0 ? nil : Int(codes.month), day: day,
         precision: precision)
@@ -185,20 +185,9 @@ internal struct AcceptedRecordBuilder {
     }
   }
 
-  /// A field's whole number (an optional minus sign and digits), `nil` when empty.
-  private func number(_ field: IncidentField, _ record: CSVRecord) -> Int? {
-    withBytes(field, record) { bytes in
-      guard !bytes.isEmpty else { return nil }
-      var value = 0
-      var negative = false
-      for (index, byte) in bytes.enumerated() {
-        if index == 0 && byte == 0x2D {
-          negative = true
-          continue
-        }
-        value = value &* 10 &+ Int(byte &- 0x30)
-      }
-      return negative ? -value : value
-    }
+  /// A field's number: `.some(nil)` when empty, `nil` when not plain digits (the fast path took
+  /// only plain digits).
+  private func number(_ field: IncidentField, _ record: CSVRecord) -> Int?? {
+    withBytes(field, record) { FastRowValidator.optionalNumber($0) }
   }
 }

@@ -12,22 +12,9 @@ extension ColumnImporter {
   ///   - input: the file or bytes.
   ///   - sourceName: the first part of generated ids (record reader only).
   func readIncidents(_ input: Input, sourceName: String) throws(ImportError) -> ImportResult {
-    if needsRecordReader(input) { return try readByRecords(input, sourceName: sourceName) }
-    var importer = self
-    importer.buildsRecords = true
-    let state = ImportState(importer: importer)
-    state.buildsRecords = true
-    switch input {
-    case .bytes(let bytes):
-      state.inputBytes = bytes.count
-      _ = try state.process(bytes, from: ColumnImporter.bomLength(bytes), isFinal: true)
-    case .file(let url):
-      try readFile(url, state)
-    }
-    if state.foundBareCR {
+    guard !needsRecordReader(input), let state = try importState(input, buildsRecords: true) else {
       return try readByRecords(input, sourceName: sourceName)
     }
-    guard state.parser != nil else { throw ImportError(.emptyFile, line: 1) }
     return ImportResult(dataset: IncidentDataset(validated: state.records), report: state.report)
   }
 

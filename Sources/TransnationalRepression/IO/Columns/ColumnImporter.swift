@@ -59,9 +59,6 @@ internal struct ColumnImporter {
   /// Whether the input is read by the record reader whatever it holds (set when a bare carriage
   /// return shows after the first 64 KiB).
   var forcesRecordReader = false
-  /// Whether the import also builds each accepted row's ``Incident`` (see
-  /// ``readIncidents(_:sourceName:)``).
-  var buildsRecords = false
 
   /// Where the CSV comes from.
   enum Input {
@@ -144,25 +141,32 @@ internal struct ColumnImporter {
 
   /// Reads the input, and says how many rows the fast path took (for tests).
   func readCountingFastRows(_ input: Input) throws(ImportError) -> (result: ColumnImportResult, fastRows: Int) {
-    let state = ImportState(importer: self)
-    state.buildsRecords = buildsRecords
-    switch input {
-    case .bytes(let bytes):
-      state.inputBytes = bytes.count
-      var start = ColumnImporter.bomLength(bytes)
-      start = try state.process(bytes, from: start, isFinal: true)
-    case .file(let url):
-      try readFile(url, state)
-    }
-    if state.foundBareCR {
+    guard let state = try importState(input, buildsRecords: false) else {
       // Bare carriage returns end lines for the record reader, not for the fast path's line
       // splitter: the whole input is read by records instead.
       var byRecords = self
       byRecords.forcesRecordReader = true
       return (try byRecords.readByRecordsIfNeeded(input)!, 0)
     }
-    guard state.parser != nil else { throw ImportError(.emptyFile, line: 1) }
     return (state.finish(), state.fastRows)
+  }
+
+  /// Streams the input through a new ``ImportState`` (which builds each accepted row's
+  /// ``Incident`` too when `buildsRecords`); `nil` when a bare carriage return showed, and the
+  /// input is the record reader's.
+  func importState(_ input: Input, buildsRecords: Bool) throws(ImportError) -> ImportState? {
+    let state = ImportState(importer: self)
+    state.buildsRecords = buildsRecords
+    switch input {
+    case .bytes(let bytes):
+      state.inputBytes = bytes.count
+      _ = try state.process(bytes, from: ColumnImporter.bomLength(bytes), isFinal: true)
+    case .file(let url):
+      try readFile(url, state)
+    }
+    if state.foundBareCR { return nil }
+    guard state.parser != nil else { throw ImportError(.emptyFile, line: 1) }
+    return state
   }
 
   static func bomLength(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
@@ -170,7 +174,7 @@ internal struct ColumnImporter {
   }
 
   /// Streams a file through `state` in blocks, as ``CSVReader`` does.
-  func readFile(_ url: URL, _ state: ImportState) throws(ImportError) {
+  private func readFile(_ url: URL, _ state: ImportState) throws(ImportError) {
     let handle = try FileHandle.forImport(url)
     defer { try? handle.close() }
     let descriptor = handle.fileDescriptor
