@@ -91,20 +91,6 @@ public struct SourceCitation: Hashable, Sendable, Codable {
       precision: day != nil ? .day : month != nil ? .month : .year)) != nil
   }
 
-  /// The former, Character-based reading of ``isValidDate(_:)``, kept to test the byte one.
-  static func isValidDateByCharacters(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count), parts[0].count == 4,
-      parts.dropFirst().allSatisfy({ $0.count == 2 }),
-      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
-    else { return false }
-    let numbers = parts.map { Int($0)! }
-    return (try? IncidentDate(
-      year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
-      day: numbers.count > 2 ? numbers[2] : nil,
-      precision: numbers.count == 3 ? .day : numbers.count == 2 ? .month : .year)) != nil
-  }
-
   private enum CodingKeys: String, CodingKey { case title, url, publisher, date }
 
   /// Decodes and validates a citation.
