@@ -19,6 +19,18 @@ extension CSVFuzzHarness {
     var minimumPartBytes: Int?
     /// Whether a file is mapped (else read with `read(2)` into blocks).
     var mapsFiles = true
+
+    #if DEBUG || TNR_FUZZING
+      /// The columnar importer this configuration describes.
+      func importer(mapping: ColumnMapping, mode: ImportMode) -> ColumnImporter {
+        var importer = ColumnImporter(
+          mapping: mapping, mode: mode, today: CSVFuzzHarness.today, names: .redact, threads: threads)
+        if let blockSize { importer.blockSize = blockSize }
+        if let minimumPartBytes { importer.minimumPartBytes = minimumPartBytes }
+        importer.mapsFiles = mapsFiles
+        return importer
+      }
+    #endif
   }
 
   /// Configurations that put records across block boundaries and split tiny inputs over threads.
@@ -73,11 +85,7 @@ extension CSVFuzzHarness {
       }
       check(engine == expected, "\(mode): IncidentCSV.read gives \(engine), the record reader \(expected)")
       for configuration in configurations {
-        var importer = ColumnImporter(
-          mapping: mapping, mode: mode, today: today, names: .redact, threads: configuration.threads)
-        if let size = configuration.blockSize { importer.blockSize = size }
-        if let size = configuration.minimumPartBytes { importer.minimumPartBytes = size }
-        importer.mapsFiles = configuration.mapsFiles
+        let importer = configuration.importer(mapping: mapping, mode: mode)
         let records = Result { () throws(ImportError) in
           configuration.fromFile
             ? try importer.readIncidents(.file(file), sourceName: "row")
@@ -97,11 +105,7 @@ extension CSVFuzzHarness {
     _ configuration: ColumnConfiguration
   ) throws(ImportError) -> ColumnImportResult {
     #if DEBUG || TNR_FUZZING
-      var importer = ColumnImporter(
-        mapping: mapping, mode: mode, today: today, names: .redact, threads: configuration.threads)
-      if let size = configuration.blockSize { importer.blockSize = size }
-      if let size = configuration.minimumPartBytes { importer.minimumPartBytes = size }
-      importer.mapsFiles = configuration.mapsFiles
+      let importer = configuration.importer(mapping: mapping, mode: mode)
       if configuration.fromFile { return try importer.read(.file(file)) }
       return try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) in
         try importer.read(.bytes(buffer))
