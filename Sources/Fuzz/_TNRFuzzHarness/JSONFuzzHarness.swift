@@ -1,5 +1,11 @@
 import Foundation
-import TransnationalRepression
+
+// The reader's runs (threads, bytes per run) are internal knobs: see ColumnImportCheck.swift.
+#if DEBUG || TNR_FUZZING
+  @testable import TransnationalRepression
+#else
+  import TransnationalRepression
+#endif
 
 /// The checks run on every input of the `FuzzJSON` target (and on its committed seed corpus by
 /// the test suite). Test support, not API.
@@ -52,6 +58,32 @@ public enum JSONFuzzHarness {
       CSVFuzzHarness.checkRoundTrips(imported.dataset)
     }
     checkLenient(data, strict: result)
+    checkRuns(bytes, strict: result)
+  }
+
+  /// The input cut into many small runs read on several threads gives exactly what one reading
+  /// from the start gives, in both modes: every guessed cut (a `},{` inside a string, say) is
+  /// caught, and the ids, indices, errors and rejected rows come out in file order.
+  static func checkRuns(_ bytes: [UInt8], strict: Result<ImportResult, ImportError>) {
+    #if DEBUG || TNR_FUZZING
+      for mode in [ImportMode.strict, .lenient] {
+        func read(threads: Int, runBytes: Int) -> Result<ImportResult, ImportError> {
+          bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(ImportError) in
+              try IncidentJSON.read(
+                bytes: buffer, mode: mode, today: CSVFuzzHarness.today, rejectedRowNames: .redact,
+                threads: threads, runBytes: runBytes)
+            }
+          }
+        }
+        let one = read(threads: 1, runBytes: 1 << 20)
+        if mode == .strict { check(one == strict, "one run differs from IncidentJSON.read") }
+        for (threads, runBytes) in [(2, 1), (3, 7)] {
+          let runs = read(threads: threads, runBytes: runBytes)
+          check(runs == one, "\(mode), \(threads) threads, runs of \(runBytes) bytes: \(runs); one run: \(one)")
+        }
+      }
+    #endif
   }
 
   /// Lenient reading against strict reading of the same bytes.

@@ -65,13 +65,25 @@ public enum IncidentJSON {
     rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
     let result: Result<ImportResult, ImportError> = data.withUnsafeBytes { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      var reader = IncidentJSONReader(bytes, today: today)
-      return Result { () throws(ImportError) in
-        try reader.read(mode: mode, rejectedRowNames: rejectedRowNames)
+      Result { () throws(ImportError) in
+        try read(
+          bytes: raw.bindMemory(to: UInt8.self), mode: mode, today: today,
+          rejectedRowNames: rejectedRowNames)
       }
     }
     return try result.get()
+  }
+
+  /// Reads incidents from JSON bytes (see ``read(data:mode:today:rejectedRowNames:)``); a
+  /// large array is read on `threads` threads, in runs of at least `runBytes` bytes.
+  static func read(
+    bytes: UnsafeBufferPointer<UInt8>, mode: ImportMode, today: CalendarDay,
+    rejectedRowNames: PersonNamePolicy,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, runBytes: Int = 1 << 20
+  ) throws(ImportError) -> ImportResult {
+    var reader = IncidentJSONReader(bytes, today: today)
+    return try reader.read(
+      mode: mode, rejectedRowNames: rejectedRowNames, threads: threads, runBytes: runBytes)
   }
 
   /// Reads a JSON file of incidents.
@@ -89,6 +101,11 @@ public enum IncidentJSON {
     rejectedRowNames: PersonNamePolicy = .redact
   ) throws(ImportError) -> ImportResult {
     try ImportError.checkReadableFile(url)
+    // A regular file is mapped, not copied; anything else is read into memory.
+    let mapped = try MappedFile.withBytes(of: url) { (bytes) throws(ImportError) in
+      try read(bytes: bytes, mode: mode, today: today, rejectedRowNames: rejectedRowNames)
+    }
+    if let mapped { return mapped }
     let data: Data
     do {
       data = try Data(contentsOf: url, options: .mappedIfSafe)

@@ -196,17 +196,10 @@ public enum IncidentKind: Hashable, Sendable {
   ///   - outcome: for a detention, its outcome (ignored otherwise).
   /// - Returns: the kind, or `nil` when `mode` is not a mode of `category`.
   public init?(category: IncidentCategory, mode: String, outcome: DetentionOutcome = .unknown) {
-    switch category {
-    case .intimidation:
-      guard let tactic = IntimidationTactic(rawValue: mode) else { return nil }
-      self = .intimidation(tactic)
-    case .detention:
-      guard mode == "detention" || mode == "unspecified" else { return nil }
-      self = .detention(outcome)
-    case .extradition:
-      guard let returnMode = ReturnMode(rawValue: mode) else { return nil }
-      self = .extradition(returnMode)
-    }
+    var mode = mode
+    guard let kind = mode.withUTF8({ IncidentKind(category: category, modeBytes: $0, outcome: outcome) })
+    else { return nil }
+    self = kind
   }
 
   /// The categories whose modes include `mode`; empty when `mode` is no known mode.

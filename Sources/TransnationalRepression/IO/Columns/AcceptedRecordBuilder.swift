@@ -26,8 +26,8 @@ internal struct AcceptedRecordBuilder {
   private var interner = StringInterner()
   /// The sources of the last record built.
   private var lastSources: [SourceCitation] = []
-  /// The group sets by bit mask, made once each: records with the same groups share one set.
-  private var groupSets: [Set<EthnicGroup>?] = Array(repeating: nil, count: RowCodes.groupMaskCount)
+  /// The group sets by bit mask: records with the same groups share one set.
+  private var groupSets = EthnicGroupSets()
 
   /// The qualifiers by their column code.
   private static let qualifiers: [PersonCountQualifier] =
@@ -88,17 +88,7 @@ internal struct AcceptedRecordBuilder {
     guard let count = try? PersonCount(qualifier == .unknown ? nil : persons, qualifier: qualifier)
     else { return nil }
 
-    let groups: Set<EthnicGroup>
-    if let made = groupSets[Int(mask)] {
-      groups = made
-    } else {
-      var made = Set<EthnicGroup>()
-      for group in EthnicGroup.allCases where mask & (1 << UInt16(group.code)) != 0 {
-        made.insert(group)
-      }
-      groupSets[Int(mask)] = made
-      groups = made
-    }
+    let groups = groupSets.groups(mask)
 
     var gender: Gender?
     if !isEmpty(.gender, record) {
@@ -162,27 +152,15 @@ internal struct AcceptedRecordBuilder {
     withBytes(field, record) { $0.isEmpty }
   }
 
-  /// The spellings of a type's cases, as bytes.
-  private static func spellings<Value: RawRepresentable>(_ cases: [Value]) -> [(Value, [UInt8])]
-  where Value.RawValue == String {
-    cases.map { ($0, Array($0.rawValue.utf8)) }
-  }
-  private static let precisions = spellings(DatePrecision.allCases)
-  private static let outcomes = spellings(DetentionOutcome.allCases)
-  private static let genders = spellings(Gender.allCases)
+  private static let precisions = SpellingTable(DatePrecision.self)
+  private static let outcomes = SpellingTable(DetentionOutcome.self)
+  private static let genders = SpellingTable(Gender.self)
 
   /// The case whose spelling is the field's bytes.
   private func match<Value>(
-    _ field: IncidentField, _ record: CSVRecord, _ spellings: [(Value, [UInt8])]
+    _ field: IncidentField, _ record: CSVRecord, _ spellings: SpellingTable<Value>
   ) -> Value? {
-    withBytes(field, record) { bytes in
-      for (value, spelling) in spellings where spelling.count == bytes.count {
-        if spelling.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0 {
-          return value
-        }
-      }
-      return nil
-    }
+    withBytes(field, record) { spellings.value($0) }
   }
 
   /// A field's number: `.some(nil)` when empty, `nil` when not plain digits (the fast path took

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a JSON array of incidents straight from bytes to ``Incident`` values.
 ///
 /// No tree is built: each record's object is scanned once, its known keys decoded into typed
@@ -46,6 +48,10 @@ internal struct IncidentJSONReader {
   private var countryCache = [Int32](repeating: -1, count: 26 * 26)
   /// Shared strings for the values that repeat across records (source titles, URLs, publishers).
   private var interner = StringInterner()
+  /// Shared sets of ethnic groups.
+  private var groupSets = EthnicGroupSets()
+  /// The sources of the last record read (a record citing the same one source shares its list).
+  private var lastSources: [SourceCitation] = []
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, today: CalendarDay) {
     self.scanner = JSONScanner(bytes)
@@ -58,14 +64,55 @@ internal struct IncidentJSONReader {
 
   // MARK: - The file
 
+  /// What reading a run of records gave: the records in order, as accepted incidents and
+  /// problems, each with its index inside the run.
+  struct Part {
+    /// Where the run starts (the `{` of its first record).
+    var start: Int
+    /// The accepted incidents (before the duplicate-id check, which needs the whole file).
+    let incidents = IncidentBuffer()
+    /// For each accepted incident: its record's index in the run, where the record starts and
+    /// ends, where its id value is, and the id's hash.
+    var accepted: [(index: Int, start: Int, end: Int, idOffset: Int, idHash: Int)] = []
+    /// The records that break a rule: index in the run, where the record starts and ends, and
+    /// its problem.
+    var problems: [(index: Int, start: Int, end: Int, problem: Problem)] = []
+    /// The syntax error that ended the run, with the index of the record it is in (`nil`
+    /// between records).
+    var syntaxError: (error: JSONSyntaxError, record: Int?)?
+    /// The records begun in the run.
+    var records = 0
+    /// Where the run stopped: at the next record's `{` when it reached its boundary, after the
+    /// closing `]` when the array ended.
+    var end = 0
+    /// Whether the run read the array's closing bracket.
+    var closed = false
+    /// Whether a strict run stopped at its first problem.
+    var stoppedAtProblem = false
+
+    /// Whether the run ended between two records, at `end`, and the next run may go on there.
+    var reachedBoundary: Bool { syntaxError == nil && !closed && !stoppedAtProblem }
+  }
+
   /// Reads every record.
+  ///
+  /// A large array is cut into runs of records read at the same time, a few per processor. A cut
+  /// is a guess, `}` `,` `{` with only whitespace between (inside a string it would be wrong),
+  /// and is checked: a run counts only if the run before it, read from a true record boundary,
+  /// stops exactly at its start. A run whose guess fails is read again from where the run before
+  /// it stopped. The runs are then taken in order, so ids, record indices, errors and the
+  /// rejected rows are exactly those of one reading from the start.
   ///
   /// - Parameters:
   ///   - mode: strict (throw at the first invalid record) or lenient (report it).
   ///   - rejectedRowNames: what a rejected record's text shows of its `person_name`.
-  mutating func read(mode: ImportMode, rejectedRowNames: PersonNamePolicy) throws(ImportError)
-    -> ImportResult
-  {
+  ///   - threads: the threads that read runs (1: one run, read from the start).
+  ///   - runBytes: the least length of a run (the tests make it tiny, so that small inputs are
+  ///     cut too).
+  mutating func read(
+    mode: ImportMode, rejectedRowNames: PersonNamePolicy,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, runBytes: Int = 1 << 20
+  ) throws(ImportError) -> ImportResult {
     scanner.skipByteOrderMark()
     scanner.skipWhitespace()
     guard let first = scanner.peek else {
@@ -80,68 +127,67 @@ internal struct IncidentJSONReader {
       throw located(.malformedJSON(message), at: scanner.position, field: nil)
     }
     scanner.position += 1
-    var incidents: [Incident] = []
-    incidents.reserveCapacity(max(16, bytes.count / 600))
-    /// The byte offset of the record where each id was first seen.
-    var firstLineOfID: [String: Int] = [:]
-    firstLineOfID.reserveCapacity(max(16, bytes.count / 600))
-    var report = ImportReport()
     scanner.skipWhitespace()
+    var incidents: [Incident] = []
+    var report = ImportReport()
     if scanner.peek == 0x5D {
       scanner.position += 1
     } else {
-      var index = 0
-      while true {
-        scanner.skipWhitespace()
-        let start = scanner.position
-        report.dataRows += 1
-        problem = nil
-        var decoded: (incident: Incident, idOffset: Int)?
-        do throws(JSONSyntaxError) {
-          decoded = try record()
-        } catch {
-          throw syntax(error, record: index)
+      let strict = mode == .strict
+      var parts = readParts(from: scanner.position, strict: strict, threads: threads, runBytes: runBytes)
+      var firstIDs = FirstIDs(capacity: parts.reduce(0) { $0 + $1.accepted.count })
+      /// The runs taken, each with the positions of its incidents whose id came earlier.
+      var taken: [(part: Part, repeats: [Int])] = []
+      var firstIndex = 0
+      var k = 0
+      while k < parts.count {
+        if k > 0 && parts[k].start != parts[k - 1].end {
+          // The guessed cut was not a record boundary: read on from where the run before it
+          // stopped.
+          var reader = self
+          parts[k...] = [reader.readPart(from: parts[k - 1].end, boundary: Int.max, strict: strict)]
         }
-        if let decoded {
-          let (incident, idOffset) = decoded
-          if let firstStart = firstLineOfID[incident.id] {
+        let part = parts[k]
+        var repeats: [Int] = []
+        var nextProblem = 0
+        for position in 0..<part.accepted.count {
+          let record = part.accepted[position]
+          while nextProblem < part.problems.count && part.problems[nextProblem].index < record.index {
+            let (index, start, end, problem) = part.problems[nextProblem]
+            try reject(problem, firstIndex + index, start, end, strict, rejectedRowNames, &report)
+            nextProblem += 1
+          }
+          let id = part.incidents.base[position].id
+          let first = firstIDs.insert(
+            id, hash: record.idHash, run: taken.count, position: position, start: record.start
+          ) { run, position in run == taken.count ? part.incidents.base[position].id : taken[run].part.incidents.base[position].id }
+          if let firstStart = first {
             let firstLine = lines.location(of: firstStart).line
-            problem = Problem(
-              rank: 0, offset: idOffset, path: "id",
-              kind: .invalidRecord(.duplicateID(incident.id, firstLine: firstLine)))
+            let problem = Problem(
+              rank: 0, offset: record.idOffset, path: "id",
+              kind: .invalidRecord(.duplicateID(id, firstLine: firstLine)))
+            try reject(
+              problem, firstIndex + record.index, record.start, record.end, strict, rejectedRowNames,
+              &report)
+            repeats.append(position)
           } else {
-            firstLineOfID[incident.id] = start
-            incidents.append(incident)
             report.accepted += 1
           }
         }
-        if let problem {
-          let error = recordError(problem, record: index, recordStart: start)
-          if mode == .strict { throw error }
-          let end = scanner.position
-          let line = lines.location(of: start).line
-          report.rejected.append(
-            RejectedRow(
-              line: line, raw: rawText(from: start, to: end, names: rejectedRowNames),
-              error: error))
+        for (index, start, end, problem) in part.problems[nextProblem...] {
+          try reject(problem, firstIndex + index, start, end, strict, rejectedRowNames, &report)
         }
-        index += 1
-        scanner.skipWhitespace()
-        if scanner.peek == 0x5D {
-          scanner.position += 1
-          break
+        report.dataRows += part.records
+        if let (error, record) = part.syntaxError {
+          throw syntax(error, record: record.map { firstIndex + $0 })
         }
-        guard scanner.peek == 0x2C else {
-          throw syntax(
-            scanner.error("expected ',' or ']' after a record, found \(scanner.found())"),
-            record: nil)
-        }
-        scanner.position += 1
-        scanner.skipWhitespace()
-        if scanner.peek == 0x5D {
-          throw syntax(scanner.error("a trailing comma before ']'"), record: nil)
-        }
+        taken.append((part, repeats))
+        firstIndex += part.records
+        scanner.position = part.end
+        if !part.reachedBoundary { break }
+        k += 1
       }
+      incidents = IncidentBuffer.gather(taken.map { ($0.part.incidents, $0.repeats) }, count: report.accepted)
     }
     scanner.skipWhitespace()
     guard scanner.atEnd else {
@@ -149,6 +195,127 @@ internal struct IncidentJSONReader {
         scanner.error("unexpected \(scanner.found()) after the array of incidents"), record: nil)
     }
     return ImportResult(dataset: IncidentDataset(validated: incidents), report: report)
+  }
+
+  /// Reports a record's problem: thrown in strict mode, a rejected row in lenient mode.
+  private mutating func reject(
+    _ problem: Problem, _ index: Int, _ start: Int, _ end: Int, _ strict: Bool,
+    _ names: PersonNamePolicy, _ report: inout ImportReport
+  ) throws(ImportError) {
+    // The record's line before the problem's (the line counter is fastest moving forward).
+    let line = lines.location(of: start).line
+    let error = recordError(problem, record: index, recordStart: start)
+    if strict { throw error }
+    report.rejected.append(
+      RejectedRow(line: line, raw: rawText(from: start, to: end, names: names), error: error))
+  }
+
+  /// The runs of records from `start` (the first record's `{`), read at the same time when the
+  /// array is large: a few per thread, cut at guessed record boundaries.
+  private func readParts(from start: Int, strict: Bool, threads: Int, runBytes: Int) -> [Part] {
+    var cuts = [start]
+    // Several runs a thread, so that a thread slowed down by other work does not hold up the rest.
+    let runs = threads > 1 ? min(8 * threads, max(1, (bytes.count - start) / max(1, runBytes))) : 1
+    for run in 1..<max(1, runs) {
+      let target = start + (bytes.count - start) / runs * run
+      guard let cut = IncidentJSONReader.guessRecordStart(bytes, from: max(target, cuts.last! + 1))
+      else { break }
+      cuts.append(cut)
+    }
+    let results = UnsafeMutableBufferPointer<Part>.allocate(capacity: cuts.count)
+    defer { results.deallocate() }
+    let reader = self
+    ImportState.perform(cuts.count) { run in
+      var copy = reader
+      let boundary = run + 1 < cuts.count ? cuts[run + 1] : Int.max
+      (results.baseAddress! + run).initialize(
+        to: copy.readPart(from: cuts[run], boundary: boundary, strict: strict))
+    }
+    defer { results.baseAddress!.deinitialize(count: cuts.count) }
+    return Array(results)
+  }
+
+  /// The first `{` at or after `from` that follows `}` and `,` with only whitespace between:
+  /// where a record would start if these bytes are outside strings.
+  static func guessRecordStart(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+    var index = from
+    while index < bytes.count {
+      guard let found = memchr(bytes.baseAddress! + index, 0x7B, bytes.count - index) else {
+        return nil
+      }
+      let brace = UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
+      var back = brace - 1
+      while back > 0 && isSpace(bytes[back]) { back -= 1 }
+      if back > 0 && bytes[back] == 0x2C {
+        back -= 1
+        while back > 0 && isSpace(bytes[back]) { back -= 1 }
+        if back >= 0 && bytes[back] == 0x7D { return brace }
+      }
+      index = brace + 1
+    }
+    return nil
+  }
+
+  /// Reads records from `start` (a record's `{`) until the array ends, a syntax error, a
+  /// problem in strict mode, or, between two records, a position at or past `boundary`.
+  mutating func readPart(from start: Int, boundary: Int, strict: Bool) -> Part {
+    scanner.position = start
+    var part = Part(start: start)
+    while true {
+      scanner.skipWhitespace()
+      let recordStart = scanner.position
+      let index = part.records
+      part.records += 1
+      problem = nil
+      do throws(JSONSyntaxError) {
+        if let (incident, idOffset) = try record() {
+          part.accepted.append((index, recordStart, scanner.position, idOffset, incident.id.hashValue))
+          part.incidents.append(incident)
+        }
+      } catch {
+        part.syntaxError = (error, index)
+        return part
+      }
+      if index == 0 {
+        // Room for as many records as the first one's length suggests.
+        let estimate = (min(boundary, bytes.count) - start) / max(1, scanner.position - recordStart)
+        part.incidents.reserve(estimate + estimate / 8 + 16)
+        part.accepted.reserveCapacity(estimate + estimate / 8 + 16)
+      }
+      if let problem {
+        part.problems.append((index, recordStart, scanner.position, problem))
+        if strict {
+          part.stoppedAtProblem = true
+          return part
+        }
+      }
+      scanner.skipWhitespace()
+      if scanner.peek == 0x5D {
+        scanner.position += 1
+        part.closed = true
+        part.end = scanner.position
+        return part
+      }
+      guard scanner.peek == 0x2C else {
+        part.syntaxError = (
+          scanner.error("expected ',' or ']' after a record, found \(scanner.found())"), nil
+        )
+        return part
+      }
+      scanner.position += 1
+      scanner.skipWhitespace()
+      if scanner.peek == 0x5D {
+        part.syntaxError = (scanner.error("a trailing comma before ']'"), nil)
+        return part
+      }
+      if scanner.position >= boundary {
+        part.end = scanner.position
+        return part
+      }
+    }
   }
 
   /// The error for a syntax error.
@@ -344,6 +511,18 @@ internal struct IncidentJSONReader {
     span.plain ? interner.string(bytes, span.start, span.end) : text(span)
   }
 
+  /// The value a string value spells in `table`.
+  private func lookup<Value>(_ span: Span, _ table: SpellingTable<Value>) -> Value? {
+    span.plain
+      ? table.value(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) : table.value(text(span))
+  }
+
+  private static let categories = SpellingTable(IncidentCategory.self)
+  private static let outcomes = SpellingTable(DetentionOutcome.self)
+  private static let genders = SpellingTable(Gender.self)
+  private static let precisions = SpellingTable(DatePrecision.self)
+  private static let qualifiers = SpellingTable(PersonCountQualifier.self)
+
   /// Whether a plain string value is exactly `literal`.
   @inline(__always)
   private func equals(_ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
@@ -385,11 +564,9 @@ internal struct IncidentJSONReader {
     if plain {
       // Keys of one table differ in length or first byte, so one candidate is compared at most.
       let length = end - start
-      if length < table.byLengthAndFirst.count {
-        let candidates = table.byLengthAndFirst[length]
-        for code in candidates where table.firstBytes[code] == bytes[start] {
-          return (equals(start, end, table.names[code]) ? code : -1, offset)
-        }
+      if length > 0 && length <= table.longest {
+        let code = Int(table.codes[length &* 128 &+ Int(bytes[start] & 0x7F)])
+        if code >= 0 && equals(start, end, table.names[code]) { return (code, offset) }
       }
       return (-1, offset)
     }
@@ -403,17 +580,21 @@ internal struct IncidentJSONReader {
   /// The keys of one kind of object.
   struct KeyTable {
     let names: [StaticString]
-    /// The codes of the keys of each length.
-    let byLengthAndFirst: [[Int]]
-    /// Each key's first byte.
-    let firstBytes: [UInt8]
+    /// The length of the longest key.
+    let longest: Int
+    /// The code of the key of each length and first byte (at `length * 128 + first`), -1 for none.
+    let codes: [Int8]
 
     init(names: [StaticString]) {
       self.names = names
-      var byLength = [[Int]](repeating: [], count: 1 + names.map(\.utf8CodeUnitCount).max()!)
-      for (code, name) in names.enumerated() { byLength[name.utf8CodeUnitCount].append(code) }
-      self.byLengthAndFirst = byLength
-      self.firstBytes = names.map { $0.utf8Start.pointee }
+      longest = names.map(\.utf8CodeUnitCount).max()!
+      var codes = [Int8](repeating: -1, count: (longest + 1) * 128)
+      for (code, name) in names.enumerated() {
+        let slot = name.utf8CodeUnitCount * 128 + Int(name.utf8Start.pointee & 0x7F)
+        precondition(codes[slot] < 0, "two keys of one length and first byte")
+        codes[slot] = Int8(code)
+      }
+      self.codes = codes
     }
   }
 
@@ -429,7 +610,7 @@ internal struct IncidentJSONReader {
   /// Iterates over an object's members (the scanner is at `{`), calling `member` with each key's
   /// code and offset; notes a repeated known key.
   private mutating func members(
-    _ table: KeyTable, rank: (Int) -> Int, path: String,
+    _ table: KeyTable, rank: (Int) -> Int, path: @autoclosure () -> String,
     _ member: (inout IncidentJSONReader, Int, Int) throws(JSONSyntaxError) -> Void
   ) throws(JSONSyntaxError) {
     scanner.position += 1
@@ -446,7 +627,7 @@ internal struct IncidentJSONReader {
         if seen & bit != 0 {
           let name = table.names[code].description
           note(
-            rank(code), offset, path.isEmpty ? name : path + "." + name,
+            rank(code), offset, path().isEmpty ? name : path() + "." + name,
             .malformedJSON(
               "the key '\(name)' appears more than once in one object; which value counts would "
                 + "be a guess"))
@@ -558,25 +739,30 @@ internal struct IncidentJSONReader {
     var parsedCategory: IncidentCategory?
     if let category {
       parsedCategory = required(
-        IncidentCategory(rawValue: text(category)), category, 7, "category",
+        lookup(category, IncidentJSONReader.categories), category, 7, "category",
         unknown: ValidationIssue.unknownCategory)
     }
     var parsedOutcome = DetentionOutcome.unknown
-    if let outcome {
-      let value = text(outcome)
-      if !value.isEmpty {
-        if let parsed = DetentionOutcome(rawValue: value) {
-          parsedOutcome = parsed
-        } else {
+    if let outcome, outcome.end > outcome.start || !outcome.plain {
+      if let parsed = lookup(outcome, IncidentJSONReader.outcomes) {
+        parsedOutcome = parsed
+      } else {
+        let value = text(outcome)
+        if !value.isEmpty {
           note(8, outcome.offset, "outcome", .invalidRecord(.unknownOutcome(value)))
         }
       }
     }
     var kind: IncidentKind?
     if let mode, let parsedCategory {
-      let value = text(mode)
-      kind = IncidentKind(category: parsedCategory, mode: value, outcome: parsedOutcome)
+      kind =
+        mode.plain
+        ? IncidentKind(
+          category: parsedCategory, modeBytes: UnsafeBufferPointer(rebasing: bytes[mode.start..<mode.end]),
+          outcome: parsedOutcome)
+        : IncidentKind(category: parsedCategory, mode: text(mode), outcome: parsedOutcome)
       if kind == nil {
+        let value = text(mode)
         let issue: ValidationIssue =
           value.isEmpty
           ? .emptyRequiredField
@@ -586,11 +772,11 @@ internal struct IncidentJSONReader {
       }
     }
     var parsedGender: Gender?
-    if let gender {
-      let value = text(gender)
-      if !value.isEmpty {
-        parsedGender = Gender(rawValue: value)
-        if parsedGender == nil {
+    if let gender, gender.end > gender.start || !gender.plain {
+      parsedGender = lookup(gender, IncidentJSONReader.genders)
+      if parsedGender == nil {
+        let value = text(gender)
+        if !value.isEmpty {
           note(13, gender.offset, "gender", .invalidRecord(.unknownGender(value)))
         }
       }
@@ -599,6 +785,16 @@ internal struct IncidentJSONReader {
       return nil
     }
     let personName = name.map(text).flatMap { $0.isEmpty ? nil : PersonName($0) }
+    if otherGroups.isEmpty {
+      // Every rule the model checks has been checked above (a visible id, a group, a source).
+      return (
+        Incident(
+          validatedID: idText, origin: originCountry, host: hostCountry, date: date, kind: kind,
+          persons: persons, ethnicGroups: groups, otherEthnicGroups: [], gender: parsedGender,
+          sources: sources, notes: notes.map(text) ?? "", personName: personName),
+        id.offset
+      )
+    }
     do {
       let incident = try Incident(
         id: idText, origin: originCountry, host: hostCountry, date: date, kind: kind,
@@ -663,7 +859,7 @@ internal struct IncidentJSONReader {
     }
     guard
       let parsed = required(
-        DatePrecision(rawValue: text(precision)), precision, 6, "date.precision",
+        lookup(precision, IncidentJSONReader.precisions), precision, 6, "date.precision",
         unknown: ValidationIssue.unknownDatePrecision)
     else { return nil }
     let value: IncidentDate
@@ -718,7 +914,7 @@ internal struct IncidentJSONReader {
     }
     guard
       let parsed = required(
-        PersonCountQualifier(rawValue: text(qualifier)), qualifier, 11, "persons.qualifier",
+        lookup(qualifier, IncidentJSONReader.qualifiers), qualifier, 11, "persons.qualifier",
         unknown: ValidationIssue.unknownPersonsQualifier)
     else { return nil }
     do {
@@ -739,7 +935,7 @@ internal struct IncidentJSONReader {
     guard let offset = try opens(0x5B, rank: 12, field: "ethnic_groups", expected: "an array of strings") else {
       return ([], [])
     }
-    var groups = Set<EthnicGroup>()
+    var mask: UInt16 = 0
     var otherNames: [String] = []
     var index = 0
     try elements { (reader: inout IncidentJSONReader) throws(JSONSyntaxError) in
@@ -748,8 +944,8 @@ internal struct IncidentJSONReader {
       guard let span = try reader.string(12, "ethnic_groups[\(position)]", required: true) else {
         return
       }
-      if let group = reader.ethnicGroup(span) {
-        groups.insert(group)
+      if let code = reader.ethnicGroupCode(span) {
+        mask |= 1 << UInt16(code)
         return
       }
       let name = reader.text(span)
@@ -759,22 +955,22 @@ internal struct IncidentJSONReader {
           .invalidRecord(.unknownEthnicGroup(name)))
         return
       }
-      groups.insert(group)
+      mask |= 1 << UInt16(group.code)
       if let otherName, !otherNames.contains(otherName) { otherNames.append(otherName) }
     }
     if index == 0 { note(12, offset, "ethnic_groups", .invalidRecord(.noEthnicGroup)) }
-    return (groups, otherNames)
+    return (groupSets.groups(mask), otherNames)
   }
 
-  /// The ethnic group a string names, in any letter case (the CSV reader's rule), compared as
-  /// bytes.
-  private func ethnicGroup(_ span: Span) -> EthnicGroup? {
+  /// The code of the ethnic group a string names, in any letter case (the CSV reader's rule),
+  /// compared as bytes.
+  private func ethnicGroupCode(_ span: Span) -> Int? {
     guard span.plain else {
       let name = text(span)
-      return EthnicGroup.allCases.first { $0.rawValue.caseInsensitiveEquals(name) }
+      return EthnicGroup.allCases.firstIndex { $0.rawValue.caseInsensitiveEquals(name) }
     }
     let length = span.end - span.start
-    outer: for (group, spelling) in IncidentJSONReader.groupSpellings where spelling.count == length {
+    outer: for (code, spelling) in IncidentJSONReader.groupSpellings where spelling.count == length {
       for offset in 0..<length {
         let a = bytes[span.start + offset]
         let b = spelling[offset]
@@ -782,12 +978,13 @@ internal struct IncidentJSONReader {
           continue outer
         }
       }
-      return group
+      return code
     }
     return nil
   }
 
-  private static let groupSpellings = EthnicGroup.allCases.map { ($0, Array($0.rawValue.utf8)) }
+  /// Each group's spelling, by code.
+  private static let groupSpellings = EthnicGroup.allCases.enumerated().map { ($0.offset, Array($0.element.rawValue.utf8)) }
 
   /// Reads the `sources` array.
   private mutating func citations() throws(JSONSyntaxError) -> [SourceCitation] {
@@ -799,28 +996,29 @@ internal struct IncidentJSONReader {
     try elements { (reader: inout IncidentJSONReader) throws(JSONSyntaxError) in
       let position = index
       index += 1
-      let path = "sources[\(position)]"
+      // Made only for a message (a string a record would cost time).
+      func path() -> String { "sources[\(position)]" }
       reader.scanner.skipWhitespace()
       let start = reader.scanner.position
       guard reader.scanner.peek == 0x7B else {
-        try reader.wrongType(14, path, expected: "an object")
+        try reader.wrongType(14, path(), expected: "an object")
         return
       }
       var title: Span?
       var url: Span?
       var publisher: Span?
       var date: Span?
-      try reader.members(IncidentJSONReader.sourceKeys, rank: { _ in 14 }, path: path) {
+      try reader.members(IncidentJSONReader.sourceKeys, rank: { _ in 14 }, path: path()) {
         (reader: inout IncidentJSONReader, code: Int, _: Int) throws(JSONSyntaxError) in
         switch code {
-        case 0: title = try reader.string(14, path + ".title", required: true)
-        case 1: url = try reader.string(14, path + ".url", required: false)
-        case 2: publisher = try reader.string(14, path + ".publisher", required: false)
-        default: date = try reader.string(14, path + ".date", required: false)
+        case 0: title = try reader.string(14, path() + ".title", required: true)
+        case 1: url = try reader.string(14, path() + ".url", required: false)
+        case 2: publisher = try reader.string(14, path() + ".publisher", required: false)
+        default: date = try reader.string(14, path() + ".date", required: false)
         }
       }
       guard let title else {
-        reader.note(14, start, path + ".title", .malformedJSON("missing key 'title'"))
+        reader.note(14, start, path() + ".title", .malformedJSON("missing key 'title'"))
         return
       }
       do throws(SourceCitationError) {
@@ -833,11 +1031,14 @@ internal struct IncidentJSONReader {
       } catch {
         let at = error == .emptyTitle ? title : (date ?? title)
         reader.note(
-          14, at.offset, path + (error == .emptyTitle ? ".title" : ".date"),
+          14, at.offset, path() + (error == .emptyTitle ? ".title" : ".date"),
           .invalidRecord(.invalidSource(error)))
       }
     }
     if index == 0 { note(14, offset, "sources", .invalidRecord(.noSource)) }
+    // Records that cite what the record before cites share its list.
+    if citations == lastSources { return lastSources }
+    lastSources = citations
     return citations
   }
 
@@ -887,5 +1088,114 @@ extension IncidentDateError {
     case .dayOutOfRange, .dayWithoutMonth: "day"
     case .missingPart(_, let part), .unexpectedPart(_, let part): part == "day" ? "day" : "month"
     }
+  }
+}
+
+/// Incidents in memory of their own, moved out exactly once: the JSON reader's runs fill one
+/// each, and ``gather(_:count:)`` moves them into the dataset's array without copying (an
+/// `Array` would be copied element by element, each copy retaining every string and list the
+/// incident holds). What is not moved out is freed with the buffer.
+internal final class IncidentBuffer {
+  private(set) var base = UnsafeMutablePointer<Incident>.allocate(capacity: 16)
+  private(set) var count = 0
+  private var capacity = 16
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  /// Appends an incident.
+  func append(_ incident: Incident) {
+    if count == capacity { reserve(capacity * 2) }
+    (base + count).initialize(to: incident)
+    count += 1
+  }
+
+  /// Makes room for `capacity` incidents in all.
+  func reserve(_ capacity: Int) {
+    guard capacity > self.capacity else { return }
+    let grown = UnsafeMutablePointer<Incident>.allocate(capacity: capacity)
+    grown.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = grown
+    self.capacity = capacity
+  }
+
+  /// One array of the buffers' incidents in order, leaving out each buffer's `repeats`
+  /// (ascending positions, freed); the buffers are left empty. The moves run on several threads.
+  static func gather(_ buffers: [(IncidentBuffer, repeats: [Int])], count: Int) -> [Incident] {
+    var offsets = [0]
+    for (buffer, repeats) in buffers { offsets.append(offsets.last! + buffer.count - repeats.count) }
+    precondition(offsets.last! == count, "the kept incidents are the accepted ones")
+    return [Incident](unsafeUninitializedCapacity: count) { target, initialized in
+      let target = target.baseAddress
+      ImportState.perform(buffers.count) { index in
+        let (buffer, repeats) = buffers[index]
+        guard let target else { return }
+        var into = target + offsets[index]
+        var from = 0
+        for position in repeats {
+          into.moveInitialize(from: buffer.base + from, count: position - from)
+          into += position - from
+          (buffer.base + position).deinitialize(count: 1)
+          from = position + 1
+        }
+        into.moveInitialize(from: buffer.base + from, count: buffer.count - from)
+        buffer.count = 0
+      }
+      initialized = count
+    }
+  }
+}
+
+/// The ids accepted so far by the JSON reader, with where each record starts: open addressing
+/// over the ids' hashes (computed by the runs, on their threads), a match confirmed by comparing
+/// the ids as strings (so ids equal as Swift strings, canonically equivalent ones included, are
+/// one id).
+internal struct FirstIDs {
+  /// Slot → entry + 1 (0: empty).
+  private var slots: [Int32]
+  private var mask: Int
+  /// Entry → its id's hash, run, position in the run, and record start.
+  private var entries: [(hash: Int, run: Int32, position: Int32, start: Int)] = []
+
+  init(capacity: Int) {
+    var size = 16
+    while size < 2 * capacity { size <<= 1 }
+    slots = [Int32](repeating: 0, count: size)
+    mask = size - 1
+    entries.reserveCapacity(capacity)
+  }
+
+  /// Adds `id` unless an earlier record has it; returns that record's start, or `nil` when the
+  /// id is new. `idAt(run, position)` gives an entry's id.
+  mutating func insert(
+    _ id: String, hash: Int, run: Int, position: Int, start: Int, idAt: (Int, Int) -> String
+  ) -> Int? {
+    var slot = hash & mask  // a String's hash value is already well mixed
+    while true {
+      let entry = Int(slots[slot]) - 1
+      if entry < 0 { break }
+      let held = entries[entry]
+      if held.hash == hash && idAt(Int(held.run), Int(held.position)) == id { return held.start }
+      slot = (slot + 1) & mask
+    }
+    if entries.count + 1 >= Int(Int32.max) || 2 * (entries.count + 1) > mask + 1 { grow() }
+    entries.append((hash, Int32(run), Int32(position), start))
+    place(entries.count - 1)
+    return nil
+  }
+
+  private mutating func place(_ entry: Int) {
+    var slot = entries[entry].hash & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(entry + 1)
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: 0, count: 2 * (mask + 1))
+    mask = 2 * mask + 1
+    for entry in entries.indices { place(entry) }
   }
 }

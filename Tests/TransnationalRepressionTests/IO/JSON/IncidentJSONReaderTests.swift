@@ -228,6 +228,50 @@ struct IncidentJSONReaderTests {
     #expect(included.report.rejected[2].raw == bad3)
   }
 
+  // MARK: - Runs on several threads
+
+  /// Reads `text` in runs of at least `runBytes` bytes on `threads` threads.
+  static func readInRuns(_ text: String, mode: ImportMode, threads: Int, runBytes: Int)
+    -> Result<ImportResult, ImportError>
+  {
+    Array(text.utf8).withUnsafeBufferPointer { buffer in
+      Result { () throws(ImportError) in
+        try IncidentJSON.read(
+          bytes: buffer, mode: mode, today: today, rejectedRowNames: .redact, threads: threads,
+          runBytes: runBytes)
+      }
+    }
+  }
+
+  @Test("an array cut into runs on several threads reads exactly as one run, wrong cuts included")
+  func runs() throws {
+    // Notes that look like record boundaries (`},{` and `}, {` inside strings), repeated ids in
+    // different runs, invalid records spread over the array.
+    var records: [String] = []
+    for index in 0..<300 {
+      var changes: [String: String?] = ["id": "\"R-\(index % 97 == 5 ? 5 : index)\""]
+      if index % 7 == 0 { changes["notes"] = #""a },\n  { b }, { c },{""# }
+      if index % 41 == 3 { changes["host"] = #""XX""# }
+      records.append(Self.record(changes))
+    }
+    let valid = "[\n" + records.joined(separator: ",\n") + "\n]\n"
+    let broken = "[\n" + records.joined(separator: ",\n") + ",\n]\n"  // a trailing comma
+    for text in [valid, broken] {
+      for mode in [ImportMode.strict, .lenient] {
+        let one = Self.readInRuns(text, mode: mode, threads: 1, runBytes: 1 << 20)
+        if text == valid && mode == .lenient {
+          let result = try one.get()
+          #expect(result.report.dataRows == 300 && result.report.rejected.count > 5)
+          #expect(result.report.accepted + result.report.rejected.count == 300)
+        }
+        for (threads, runBytes) in [(2, 1), (4, 100), (3, 4096)] {
+          let runs = Self.readInRuns(text, mode: mode, threads: threads, runBytes: runBytes)
+          #expect(runs == one, "\(mode), \(threads) threads, runs of \(runBytes) bytes")
+        }
+      }
+    }
+  }
+
   @Test("reading a file honours the mode, and a directory is a plain unreadable error")
   func files() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("tnr-json-\(UUID()).json")
