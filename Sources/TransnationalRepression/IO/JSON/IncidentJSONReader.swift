@@ -559,6 +559,25 @@ internal struct IncidentJSONReader {
       if scanner.peek == 0x7D { throw scanner.error("a trailing comma before '}'") }
       throw scanner.error("expected a key (a string in double quotes), found \(scanner.found())")
     }
+    // A known key is matched in place: its bytes and the closing quote (a known key has no
+    // escapes, so the string ends there), without scanning the string first.
+    let first = scanner.position + 1
+    if first < bytes.count {
+      let slot = Int(bytes[first] & 0x7F) &* 2
+      for candidate in slot..<slot + 2 {
+        let code = Int(table.byFirst[candidate])
+        if code < 0 { break }
+        let name = table.names[code]
+        let length = name.utf8CodeUnitCount
+        if first + length < bytes.count && bytes[first + length] == 0x22
+          && memcmp(bytes.baseAddress! + first, name.utf8Start, length) == 0
+        {
+          scanner.position = first + length + 1
+          try scanner.expect(0x3A, "':' after a key")
+          return (code, offset)
+        }
+      }
+    }
     let (start, end, plain) = try scanner.readStringBytes()
     try scanner.expect(0x3A, "':' after a key")
     if plain {
@@ -584,6 +603,9 @@ internal struct IncidentJSONReader {
     let longest: Int
     /// The code of the key of each length and first byte (at `length * 128 + first`), -1 for none.
     let codes: [Int8]
+    /// The codes of the keys with each first byte (at `2 * first` and `2 * first + 1`), -1 for
+    /// none.
+    let byFirst: [Int8]
 
     init(names: [StaticString]) {
       self.names = names
@@ -595,6 +617,14 @@ internal struct IncidentJSONReader {
         codes[slot] = Int8(code)
       }
       self.codes = codes
+      var byFirst = [Int8](repeating: -1, count: 256)
+      for (code, name) in names.enumerated() {
+        let slot = Int(name.utf8Start.pointee & 0x7F) * 2
+        let free = byFirst[slot] < 0 ? slot : slot + 1
+        precondition(byFirst[free] < 0, "more than two keys with one first byte")
+        byFirst[free] = Int8(code)
+      }
+      self.byFirst = byFirst
     }
   }
 
