@@ -135,21 +135,24 @@ internal struct IncidentJSONReader {
     } else {
       let strict = mode == .strict
       var parts = readParts(from: scanner.position, strict: strict, threads: threads, runBytes: runBytes)
-      var firstIDs = FirstIDs(capacity: parts.reduce(0) { $0 + $1.accepted.count })
-      /// The runs taken, each with the positions of its incidents whose id came earlier.
-      var taken: [(part: Part, repeats: [Int])] = []
-      var firstIndex = 0
-      var k = 0
+      // The runs that count: each one starts where the one before it stopped between records.
+      var k = 1
       while k < parts.count {
-        if k > 0 && parts[k].start != parts[k - 1].end {
+        if !parts[k - 1].reachedBoundary {
+          parts.removeSubrange(k...)
+        } else if parts[k].start != parts[k - 1].end {
           // The guessed cut was not a record boundary: read on from where the run before it
           // stopped.
           var reader = self
           parts[k...] = [reader.readPart(from: parts[k - 1].end, boundary: Int.max, strict: strict)]
         }
-        let part = parts[k]
-        var repeats: [Int] = []
+        k += 1
+      }
+      let repeats = FirstIDs.repeats(in: parts, threads: threads)
+      var firstIndex = 0
+      for (part, repeats) in zip(parts, repeats) {
         var nextProblem = 0
+        var nextRepeat = 0
         for position in 0..<part.accepted.count {
           let record = part.accepted[position]
           while nextProblem < part.problems.count && part.problems[nextProblem].index < record.index {
@@ -157,19 +160,16 @@ internal struct IncidentJSONReader {
             try reject(problem, firstIndex + index, start, end, strict, rejectedRowNames, &report)
             nextProblem += 1
           }
-          let id = part.incidents.base[position].id
-          let first = firstIDs.insert(
-            id, hash: record.idHash, run: taken.count, position: position, start: record.start
-          ) { run, position in run == taken.count ? part.incidents.base[position].id : taken[run].part.incidents.base[position].id }
-          if let firstStart = first {
-            let firstLine = lines.location(of: firstStart).line
+          if nextRepeat < repeats.count && repeats[nextRepeat].position == position {
+            let firstLine = lines.location(of: repeats[nextRepeat].firstStart).line
+            nextRepeat += 1
+            let id = part.incidents.base[position].id
             let problem = Problem(
               rank: 0, offset: record.idOffset, path: "id",
               kind: .invalidRecord(.duplicateID(id, firstLine: firstLine)))
             try reject(
               problem, firstIndex + record.index, record.start, record.end, strict, rejectedRowNames,
               &report)
-            repeats.append(position)
           } else {
             report.accepted += 1
           }
@@ -181,13 +181,11 @@ internal struct IncidentJSONReader {
         if let (error, record) = part.syntaxError {
           throw syntax(error, record: record.map { firstIndex + $0 })
         }
-        taken.append((part, repeats))
         firstIndex += part.records
         scanner.position = part.end
-        if !part.reachedBoundary { break }
-        k += 1
       }
-      incidents = IncidentBuffer.gather(taken.map { ($0.part.incidents, $0.repeats) }, count: report.accepted)
+      incidents = IncidentBuffer.gather(
+        zip(parts, repeats).map { ($0.incidents, $1.map(\.position)) }, count: report.accepted)
     }
     scanner.skipWhitespace()
     guard scanner.atEnd else {
@@ -1184,6 +1182,41 @@ internal final class IncidentBuffer {
 /// the ids as strings (so ids equal as Swift strings, canonically equivalent ones included, are
 /// one id).
 internal struct FirstIDs {
+  /// For each run, its incidents whose id an earlier incident has (ascending positions), with
+  /// where that earlier record starts. The ids are split among `threads` shards by hash, each
+  /// shard taking its ids in file order, at the same time.
+  static func repeats(in runs: [IncidentJSONReader.Part], threads: Int)
+    -> [[(position: Int, firstStart: Int)]]
+  {
+    let shards = max(1, min(threads, 64))
+    let total = runs.reduce(0) { $0 + $1.accepted.count }
+    let found = UnsafeMutableBufferPointer<[(run: Int, position: Int, firstStart: Int)]>.allocate(
+      capacity: shards)
+    defer { found.deallocate() }
+    ImportState.perform(shards) { shard in
+      var ids = FirstIDs(capacity: total / shards + 16)
+      var repeats: [(run: Int, position: Int, firstStart: Int)] = []
+      for (run, part) in runs.enumerated() {
+        for (position, record) in part.accepted.enumerated()
+        where Int(UInt(bitPattern: record.idHash) >> 58) % shards == shard {
+          let first = ids.insert(
+            part.incidents.base[position].id, hash: record.idHash, run: run, position: position,
+            start: record.start
+          ) { run, position in runs[run].incidents.base[position].id }
+          if let first { repeats.append((run, position, first)) }
+        }
+      }
+      (found.baseAddress! + shard).initialize(to: repeats)
+    }
+    defer { found.baseAddress!.deinitialize(count: shards) }
+    var byRun = [[(position: Int, firstStart: Int)]](repeating: [], count: runs.count)
+    for shard in found {
+      for (run, position, first) in shard { byRun[run].append((position, first)) }
+    }
+    for run in byRun.indices where byRun[run].count > 1 { byRun[run].sort { $0.position < $1.position } }
+    return byRun
+  }
+
   /// Slot → entry + 1 (0: empty).
   private var slots: [Int32]
   private var mask: Int
