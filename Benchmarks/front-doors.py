@@ -13,7 +13,7 @@ ru_maxrss of a fresh child process for the Python peers):
   tnr count --incidents FILE --by host,category   (a process each run)
   tnr report --incidents FILE --quiet             (a process each run)
   tnr validate FILE                               (a process each run)
-  tnr-benchmark records FILE                      (IncidentCSV.read and IncidentJSON.read in process)
+  tnr-benchmark records FILE                      (IncidentCSV.read, IncidentJSON.read and .write in process)
   pandas read_csv(dtype=str, keep_default_na=False)
   polars read_csv(infer_schema=False) + group_by(host, category)
 
@@ -117,9 +117,11 @@ def main():
         lines = [json.loads(l) for l in out.decode().splitlines() if l.strip().startswith("{")]
         summary = lines[0]
         print(json.dumps(summary), flush=True)
+    labels = {"records.csv": "IncidentCSV.read (records)", "records.json": "IncidentJSON.read (records)",
+              "records.json-write": "IncidentJSON.write (records)"}
     for line in lines[1:]:
         csv = line["benchmark"] == "records.csv"
-        record("IncidentCSV.read (records)" if csv else "IncidentJSON.read (records)",
+        record(labels[line["benchmark"]],
                [line["median_s"]] * line["reps"],
                summary["csv_peak_rss_bytes"] if csv else None,
                n=line["n"], extra={"bytes_per_incident": summary["bytes_per_incident"]})
@@ -168,6 +170,9 @@ def main():
     jsonr = by.get("IncidentJSON.read (records)")
     if jsonr and records:
         print(f"IncidentJSON.read / IncidentCSV.read: {jsonr['rows_per_s'] / records['rows_per_s']:.2f}x (target >= 1)")
+    jsonw = by.get("IncidentJSON.write (records)")
+    if jsonw and records:
+        print(f"IncidentJSON.write / IncidentCSV.read: {jsonw['rows_per_s'] / records['rows_per_s']:.2f}x (target >= 1)")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@ import TransnationalRepression
 /// `tnr-benchmark scale generate` writes it): ``IncidentCSV/read(contentsOf:mapping:mode:today:rejectedRowNames:)``
 /// on the file, and ``IncidentJSON/read(contentsOf:today:)`` on the same records written once
 /// to a temporary JSON file with ``IncidentJSON/write(_:names:)``. Prints
-/// `{"rows": N, "csv_rows_per_second": …, "json_rows_per_second": …, "csv_peak_rss_bytes": …,
-/// "bytes_per_incident": …}` (with `--format json`, followed by one result object per path in the
+/// `{"rows": N, "csv_rows_per_second": …, "json_rows_per_second": …,
+/// "json_write_rows_per_second": …, "csv_peak_rss_bytes": …, "bytes_per_incident": …}` (the
+/// writer timed on the records of the CSV read) (with `--format json`, followed by one result object per path in the
 /// fields the other benchmarks write, group `records`).
 ///
 /// `csv_peak_rss_bytes` is the process's peak resident size (VmHWM, reset before the first
@@ -52,9 +53,14 @@ enum RecordsCommand {
     let jsonURL = FileManager.default.temporaryDirectory
       .appendingPathComponent("tnr-benchmark-records-\(ProcessInfo.processInfo.processIdentifier).json")
     defer { try? FileManager.default.removeItem(at: jsonURL) }
+    let write: Measurement
     do {
       let dataset = try IncidentCSV.read(contentsOf: url, mode: .lenient, today: today).dataset
-      try IncidentJSON.write(dataset, names: .include).write(to: jsonURL)
+      var written = Data()
+      write = try Measurement.run(warmup: options.warmup, repetitions: repetitions, prepare: {}) {
+        written = try IncidentJSON.write(dataset, names: .include)
+      }
+      try written.write(to: jsonURL)
     }
     var jsonRows = 0
     let json = try Measurement.run(
@@ -68,10 +74,12 @@ enum RecordsCommand {
 
     let csvRate = Double(rows) / csv.median
     let jsonRate = Double(rows) / json.median
+    let writeRate = Double(rows) / write.median
     let summary = JSONValue.object([
       ("rows", .int(rows)),
       ("csv_rows_per_second", .double(csvRate.rounded())),
       ("json_rows_per_second", .double(jsonRate.rounded())),
+      ("json_write_rows_per_second", .double(writeRate.rounded())),
       ("csv_peak_rss_bytes", csvPeak.map { .int($0) } ?? .null),
       ("bytes_per_incident", .double((bytesPerIncident * 10).rounded() / 10)),
     ])
@@ -81,6 +89,7 @@ enum RecordsCommand {
       for (name, measurement, variant, peak) in [
         ("records.csv", csv, "IncidentCSV.read (typed records, lenient)", csvPeak),
         ("records.json", json, "IncidentJSON.read (typed records)", nil as Int?),
+        ("records.json-write", write, "IncidentJSON.write (the same records)", nil),
       ] {
         var result = BenchmarkResult(
           name: name, unit: "rows", items: rows, threads: CountingKernel.defaultThreadCount,
@@ -111,6 +120,9 @@ enum RecordsCommand {
       print(
         "IncidentJSON.read: median \(String(format: "%.3f", json.median)) s, "
           + "\(String(format: "%.0f", jsonRate)) rows/s")
+      print(
+        "IncidentJSON.write: median \(String(format: "%.3f", write.median)) s, "
+          + "\(String(format: "%.0f", writeRate)) rows/s")
       print(
         "Incident: \(String(format: "%.1f", bytesPerIncident)) resident bytes per record held "
           + "(MemoryLayout<Incident>.stride \(MemoryLayout<Incident>.stride))")

@@ -133,6 +133,6 @@ public enum IncidentJSON {
   /// - Throws: nothing in practice; the signature keeps `throws` for source compatibility.
   /// - Complexity: O(*n*) in the size of the output.
   public static func write(_ dataset: IncidentDataset, names: PersonNamePolicy = .omit) throws -> Data {
-    Data(IncidentJSONWriter.write(dataset.incidents, names: names))
+    IncidentJSONWriter.write(dataset.incidents, names: names)
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes incidents as JSON by hand, byte for byte what `JSONEncoder` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes for ``Incident``'s `Codable`
 /// form: two-space indentation, `"key" : value`, keys in sorted order, absent optional fields
@@ -12,22 +14,39 @@ internal struct IncidentJSONWriter {
     out.reserveCapacity(capacity)
   }
 
-  /// The JSON of `incidents`, ending in a line feed.
-  static func write(_ incidents: [Incident], names: PersonNamePolicy) -> [UInt8] {
-    var writer = IncidentJSONWriter(names: names, capacity: 64 + incidents.count * 720)
-    writer.out.append(0x5B)
-    if incidents.isEmpty {
-      writer.raw("\n\n")
-    } else {
-      for (position, incident) in incidents.enumerated() {
-        writer.raw(position == 0 ? "\n  {" : ",\n  {")
-        writer.incident(incident)
+  /// The JSON of `incidents`, ending in a line feed. A long list is written in pieces on
+  /// `threads` threads at the same time, and the pieces are joined in order.
+  static func write(
+    _ incidents: [Incident], names: PersonNamePolicy,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) -> Data {
+    guard !incidents.isEmpty else { return Data("[\n\n]\n".utf8) }
+    let pieces = threads > 1 ? min(8 * threads, max(1, incidents.count / 2048)) : 1
+    let written = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: pieces)
+    defer { written.deallocate() }
+    ImportState.perform(pieces) { piece in
+      let range = (incidents.count * piece / pieces)..<(incidents.count * (piece + 1) / pieces)
+      var writer = IncidentJSONWriter(names: names, capacity: 64 + range.count * 720)
+      for position in range {
+        writer.raw(position == 0 ? "[\n  {" : ",\n  {")
+        writer.incident(incidents[position])
         writer.raw("\n  }")
       }
-      writer.out.append(0x0A)
+      if piece == pieces - 1 { writer.raw("\n]\n") }
+      (written.baseAddress! + piece).initialize(to: writer.out)
     }
-    writer.raw("]\n")
-    return writer.out
+    defer { written.baseAddress!.deinitialize(count: pieces) }
+    if pieces == 1 { return Data(written[0]) }
+    var offsets = [0]
+    for piece in written { offsets.append(offsets.last! + piece.count) }
+    var data = Data(count: offsets.last!)
+    data.withUnsafeMutableBytes { target in
+      let base = target.baseAddress!
+      ImportState.perform(pieces) { piece in
+        written[piece].withUnsafeBytes { (base + offsets[piece]).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+      }
+    }
+    return data
   }
 
   private mutating func raw(_ text: StaticString) {

@@ -230,6 +230,18 @@ struct IncidentJSONReaderTests {
 
   // MARK: - Runs on several threads
 
+  @Test("a long list written in pieces on several threads is the bytes of one writer")
+  func writerInPieces() throws {
+    let dataset = SyntheticIncidents(seed: 4).dataset(count: 5_000)
+    let one = IncidentJSONWriter.write(dataset.incidents, names: .include, threads: 1)
+    for threads in [2, 3, 8] {
+      #expect(IncidentJSONWriter.write(dataset.incidents, names: .include, threads: threads) == one)
+    }
+    // One writer's bytes are JSONEncoder's (checked on small lists above), and read back whole.
+    #expect(try IncidentJSON.read(data: one, today: Self.today).dataset == dataset)
+  }
+
+
   /// Reads `text` in runs of at least `runBytes` bytes on `threads` threads.
   static func readInRuns(_ text: String, mode: ImportMode, threads: Int, runBytes: Int)
     -> Result<ImportResult, ImportError>
