@@ -496,7 +496,7 @@ internal final class ImportState {
       lineOffsets.append(line + parts.prefix(lineOffsets.count).reduce(0) { $0 + $1.lineCount })
       candidates += part.candidates.count
       fastRows += part.fastRows
-      for share in 0..<part.shareCounts.count { hashed += Int(part.shareCounts[share]) }
+      hashed += part.hashedCount
     }
     if mergedBytes == 0, let inputBytes, end > start {
       // Size the id tables and the columns for the whole input from the first block's density.
@@ -526,14 +526,19 @@ internal final class ImportState {
       cursors.deallocate()
     }
     var position = 0
-    for share in 0..<ids.count {
-      shareStarts[share] = position
-      for (index, part) in parts.enumerated() {
-        cursors[share * parts.count + index] = position
-        position += Int(part.shareCounts[share])
+    if hashed == 0 {
+      // Every id of the block went to the direct table: no share has a candidate.
+      shareStarts.update(repeating: 0)
+    } else {
+      for share in 0..<ids.count {
+        shareStarts[share] = position
+        for (index, part) in parts.enumerated() {
+          cursors[share * parts.count + index] = position
+          position += Int(part.shareCounts[share])
+        }
       }
+      shareStarts[ids.count] = position
     }
-    shareStarts[ids.count] = position
     let grouping = GroupingJob(
       parts: parts, partBases: partBases, cursors: cursors, ordinals: ordinals.base)
     // Parallel from a few thousand rows: a 4 MiB block of wide rows (the canonical schema's,
@@ -1182,6 +1187,8 @@ internal final class ImportPart: @unchecked Sendable {
   var presence = PartPresence()
   /// The number of candidates of each id share.
   var shareCounts = RawArray<UInt32>(capacity: 16)
+  /// The number of candidates in all shares (those whose id is not a direct-table value).
+  var hashedCount = 0
   /// The rows rejected on their own, each after `before` candidates.
   var rejects: [(before: Int, line: Int, raw: String, error: ImportError)] = []
   var dataRows = 0
@@ -1244,6 +1251,7 @@ private struct PartReader {
   var idBytes: RawArray<UInt8>
   var presence: PartPresence
   let shareCounts: UnsafeMutablePointer<UInt32>
+  var hashedCount = 0
   let ids: IDIndex
   var dataRows = 0
   var blankLines = 0
@@ -1290,6 +1298,7 @@ private struct PartReader {
   /// Stores the local state back into the part.
   mutating func finish() {
     part.candidates = candidates
+    part.hashedCount = hashedCount
     part.idBytes = idBytes
     part.presence = presence
     part.dataRows = dataRows
@@ -1668,6 +1677,7 @@ private struct PartReader {
     }
     if route.share != Candidate.directShare {
       shareCounts[Int(route.share)] &+= 1
+      hashedCount &+= 1
     } else {
       directLow = Swift.min(directLow, route.hash)
       directHigh = Swift.max(directHigh, route.hash)
