@@ -21,9 +21,13 @@ import Foundation
 /// any mapped file, a file truncated by another process while it is read ends the process with
 /// `SIGBUS`.) The header goes through ``IncidentRowParser``. For the data, each block is cut
 /// after its last line break and split at line breaks into parts, four per thread, read at the
-/// same time, each line one record. A part stops at a quote character: a block with one is then
-/// read again as one part by ``CSVScanner``, which follows quoted fields across lines (and later
-/// blocks look for a quote first, with one `memchr`).
+/// same time, each line one record. A quoted field that closes on its line, with no quote
+/// inside, is read in the same pass; a record with any other quoting is delimited by
+/// ``CSVScanner``, which follows quoted fields across lines. Since a quoted field may hold a
+/// line break, the cut is checked after the parts are read (each part but the last must end
+/// where the next begins); when it fails, the block, and every later one, is cut at the line
+/// breaks outside quotes instead (by quote parity), and a cut that fails again (stray quotes)
+/// has the block read as one part.
 ///
 /// In a part, every record is first offered to ``FastRowValidator``, which turns a plain row
 /// into codes straight from its bytes. A row it does not take — a quoted value with doubled
@@ -111,10 +115,18 @@ internal struct ColumnImporter {
   /// Whether `buffer` holds, from `start`, a carriage return not followed by a line feed (one
   /// at the very end counts only when the input ends there).
   static func holdsBareCR(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool) -> Bool {
+    holdsBareCR(buffer, in: start..<buffer.count, isFinal: isFinal)
+  }
+
+  /// Whether `buffer[range]` holds a carriage return not followed (in `buffer`) by a line feed
+  /// (one at the very end of `buffer` counts only when the input ends there).
+  static func holdsBareCR(
+    _ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>, isFinal: Bool
+  ) -> Bool {
     guard let base = buffer.baseAddress else { return false }
-    var position = start
-    while position < buffer.count,
-      let found = memchr(base + position, 0x0D, buffer.count - position)
+    var position = range.lowerBound
+    while position < range.upperBound,
+      let found = memchr(base + position, 0x0D, range.upperBound - position)
     {
       let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
       if index + 1 >= buffer.count { return isFinal }
@@ -321,8 +333,9 @@ internal final class ImportState {
   private var parts: [ImportPart] = []
   /// Rows the fast path took (for tests).
   private(set) var fastRows = 0
-  /// Whether a block of the input held a quote character.
-  private var hasQuotes = false
+  /// Whether blocks are cut at line breaks outside quotes (set once a cut at plain line breaks
+  /// failed: quoted fields of the input hold line breaks).
+  private var cutsByParity = false
   /// Whether each accepted row's ``Incident`` is built too (into `records`).
   var buildsRecords = false
   /// The accepted rows' incidents, in file order (when `buildsRecords`).
@@ -330,11 +343,13 @@ internal final class ImportState {
 
   /// Grouping of the candidates by share: position of each candidate, and each share's start.
   private var ordinals = RawArray<UInt32>(capacity: 1 << 12)
-  /// The ids that are canonical decimal integers below ``directBound`` (row numbers, most
-  /// often): the line where each value was first accepted, 0 when not yet; checked in row order
-  /// without hashing. Zeroed lazily by `calloc`: pages of values never seen cost nothing.
+  /// The ids of ``directIDs`` — a fixed prefix (often none) and a canonical decimal integer
+  /// below ``directBound``, as row numbers and `SYN-1-<n>` are — by value: the line where each
+  /// value was first accepted, 0 when not yet; checked in row order without hashing. Zeroed lazily by `calloc`: pages of values never seen cost nothing.
   private var direct: UnsafeMutablePointer<UInt32>?
   private var directBound = 0
+  /// The ids checked in the direct table (set with the header).
+  private var directIDs = DirectIDs(bound: 0)
 
   init(importer: ColumnImporter) {
     self.importer = importer
@@ -355,7 +370,10 @@ internal final class ImportState {
   ) throws(ImportError) -> Int {
     precondition(buffer.count < Int(Int32.max), "ColumnImporter: a block must be under 2 GiB")
     var start = start
-    if ColumnImporter.holdsBareCR(buffer, from: start, isFinal: isFinal) {
+    // Bare carriage returns: before the header, the whole block is looked at here; after it,
+    // each part looks at its own lines (at the same time), and this thread only at bytes that
+    // no part reads.
+    if parser == nil && ColumnImporter.holdsBareCR(buffer, from: start, isFinal: isFinal) {
       foundBareCR = true
       return start
     }
@@ -388,6 +406,19 @@ internal final class ImportState {
         directBound = Swift.min(Swift.max(1 << 20, (inputBytes ?? 0) / 4), 1 << 28)
         direct = calloc(directBound, MemoryLayout<UInt32>.size)?.assumingMemoryBound(to: UInt32.self)
         if direct == nil { directBound = 0 }
+        directIDs = DirectIDs(bound: directBound)
+        // The direct table's id prefix, from the first data row's id (when it is a column and
+        // the row is at hand; any prefix keeps the check exact, see DirectIDs).
+        if let column = parser.columnNumber(of: .id),
+          case .record = scanner.scan(buffer, from: next, isFinal: isFinal),
+          scanner.problem == nil, scanner.fieldCount >= column
+        {
+          let fieldStart = scanner.fieldStarts[column - 1]
+          directIDs = DirectIDs(
+            sample: UnsafeBufferPointer(
+              start: buffer.baseAddress! + fieldStart, count: scanner.fieldEnds[column - 1] - fieldStart),
+            bound: directBound)
+        }
       }
     }
     guard let parser else { return start }
@@ -397,8 +428,17 @@ internal final class ImportState {
     if !isFinal {
       var last = buffer.count - 1
       while last >= start && base[last] != 0x0A { last -= 1 }
-      guard last >= start else { return start }
+      guard last >= start else {
+        foundBareCR = ColumnImporter.holdsBareCR(buffer, from: start, isFinal: isFinal)
+        return start
+      }
       regionEnd = last + 1
+      // The bytes after the last line break are read with the next block, but a bare carriage
+      // return among them sends the input to the record reader now, as before any row is merged.
+      if ColumnImporter.holdsBareCR(buffer, from: regionEnd, isFinal: isFinal) {
+        foundBareCR = true
+        return start
+      }
     }
     guard start < regionEnd else { return start }
     // Under a mapping, a block holding a NUL byte is read without the fast path: the general
@@ -408,49 +448,47 @@ internal final class ImportState {
     let context = PartContext(
       buffer: buffer, isFinal: isFinal, parser: parser, validator: holdsNUL ? nil : validator,
       fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
-      ids: ids!, directBound: directBound, keepsIncidents: buildsRecords)
+      ids: ids!, directIDs: directIDs, keepsIncidents: buildsRecords)
 
-    // 1. Read the parts: runs of lines split at line breaks, one per thread, as long as no
-    //    quote character shows; a block with one (a quoted field may span lines, and run past
-    //    regionEnd) is read as one part by the scanner. Once a quote has shown, later blocks
-    //    look for one first (a `memchr`) rather than read their lines in vain.
-    //    A block with quotes is first cut at the line breaks outside quotes (by quote parity)
-    //    and its parts read by the scanner at the same time; the cut holds when every part but
-    //    the last ends exactly where the next begins (each then began at a record, as the
-    //    scanner reading the block from its start would have found), else the block is read
-    //    again as one part.
-    var quoted = hasQuotes && memchr(base + start, 0x22, regionEnd - start) != nil
-    var ranges = quoted ? quotedRanges(base, start, regionEnd, buffer.count) : splitAtLineBreaks(base, start..<regionEnd)
+    // 1. Read the parts: the block cut at line breaks into parts, four per thread, read at the
+    //    same time, each from its first byte as if a record started there. A quoted field may
+    //    hold a line break, so the cut is checked: it holds when every part but the last ends
+    //    exactly where the next begins (each then began at a record, as a reading of the block
+    //    from its start would have found), or stopped at a rejected row in strict mode (whose
+    //    error comes first in file order). When it does not, the block is cut again at the line
+    //    breaks outside quotes (by quote parity, as every later block then is), and if that cut
+    //    fails too (stray quotes), read as one part.
+    var ranges = cutsByParity ? quotedRanges(base, start, regionEnd) : splitAtLineBreaks(base, start..<regionEnd)
     while self.parts.count < ranges.count { self.parts.append(ImportPart()) }
     var parts = Array(self.parts.prefix(ranges.count))
+    // A part before the last ends at a line break, not at the input's end.
     let inner = PartContext(
-      buffer: buffer, isFinal: false, parser: parser, validator: validator,
+      buffer: buffer, isFinal: false, parser: parser, validator: holdsNUL ? nil : validator,
       fallbackValidator: anyValidator!, mode: importer.mode, names: importer.names,
-      ids: ids!, directBound: directBound, keepsIncidents: buildsRecords)
+      ids: ids!, directIDs: directIDs, keepsIncidents: buildsRecords)
     func readParts() {
-      ImportState.perform(ranges.count) { [ranges, parts, quoted] index in
-        // A quoted part before the last ends at a record break: its end is not the input's.
-        let partContext = quoted && index < ranges.count - 1 ? inner : context
-        ImportPart.read(parts[index], partContext, ranges[index], scanner: quoted)
+      ImportState.perform(ranges.count) { [ranges, parts] index in
+        ImportPart.read(parts[index], index < ranges.count - 1 ? inner : context, ranges[index])
       }
     }
     readParts()
-    if !quoted && parts.contains(where: \.sawQuote) {
-      hasQuotes = true
-      quoted = true
-      ranges = quotedRanges(base, start, regionEnd, buffer.count)
+    if parts.contains(where: \.foundBareCR) {
+      foundBareCR = true
+      return start
+    }
+    if !ImportState.holds(ranges, parts) && !cutsByParity {
+      cutsByParity = true
+      ranges = quotedRanges(base, start, regionEnd)
       while self.parts.count < ranges.count { self.parts.append(ImportPart()) }
       parts = Array(self.parts.prefix(ranges.count))
       readParts()
     }
-    if quoted && ranges.count > 1
-      && !(0..<ranges.count - 1).allSatisfy({ parts[$0].end == ranges[$0].upperBound })
-    {
-      ranges = [start..<buffer.count]
+    if !ImportState.holds(ranges, parts) {
+      ranges = [start..<regionEnd]
       parts = [parts[0]]
-      ImportPart.read(parts[0], context, ranges[0], scanner: true)
+      ImportPart.read(parts[0], context, ranges[0])
     }
-    let end = quoted ? parts[parts.count - 1].end : regionEnd
+    let end = parts[parts.count - 1].end
     var lineOffsets: [Int] = []
     var candidates = 0
     var hashed = 0
@@ -458,7 +496,7 @@ internal final class ImportState {
       lineOffsets.append(line + parts.prefix(lineOffsets.count).reduce(0) { $0 + $1.lineCount })
       candidates += part.candidates.count
       fastRows += part.fastRows
-      for share in 0..<part.shareCounts.count { hashed += Int(part.shareCounts[share]) }
+      hashed += part.hashedCount
     }
     if mergedBytes == 0, let inputBytes, end > start {
       // Size the id tables and the columns for the whole input from the first block's density.
@@ -488,17 +526,24 @@ internal final class ImportState {
       cursors.deallocate()
     }
     var position = 0
-    for share in 0..<ids.count {
-      shareStarts[share] = position
-      for (index, part) in parts.enumerated() {
-        cursors[share * parts.count + index] = position
-        position += Int(part.shareCounts[share])
+    if hashed == 0 {
+      // Every id of the block went to the direct table: no share has a candidate.
+      shareStarts.update(repeating: 0)
+    } else {
+      for share in 0..<ids.count {
+        shareStarts[share] = position
+        for (index, part) in parts.enumerated() {
+          cursors[share * parts.count + index] = position
+          position += Int(part.shareCounts[share])
+        }
       }
+      shareStarts[ids.count] = position
     }
-    shareStarts[ids.count] = position
     let grouping = GroupingJob(
       parts: parts, partBases: partBases, cursors: cursors, ordinals: ordinals.base)
-    let parallel = total >= 1 << 14 && importer.threads > 1
+    // Parallel from a few thousand rows: a 4 MiB block of wide rows (the canonical schema's,
+    // about 300 bytes) holds some 14,000, and the id check is the block's largest step.
+    let parallel = total >= 1 << 12 && importer.threads > 1
     if position == 0 {
       // No id was hashed: nothing to group.
     } else if parallel {
@@ -520,7 +565,7 @@ internal final class ImportState {
       duplicates: duplicates)
     if position > 0 { ImportState.perform(workers) { worker in job.run(worker) } }
     // The direct table: no hashing, each part in row order. When the parts' ranges of values
-    // do not overlap (row numbers, most often), no id of one part can be in another, and the
+    // do not overlap (numbered ids in file order, most often), no id of one part can be in another, and the
     // parts are checked at the same time; otherwise one after another.
     var directDuplicates: [[Duplicate]] = []
     if let direct {
@@ -632,17 +677,27 @@ internal final class ImportState {
     }
   }
 
-  /// The parts of a block with quotes: `start ..< regionEnd` cut into about equal parts at line
-  /// breaks outside quotes (by quote parity, as RFC 4180 quoting gives), the last part running
-  /// to `bufferEnd` (a quoted field may run past `regionEnd`). The cut is a guess for input
-  /// with stray quotes; the caller checks it.
+  /// Whether the parts read from `ranges` delimited the records as one reading of the whole
+  /// would: every part but the last ends where its range ends, unless one stopped at a rejected
+  /// row before (strict mode; its error is then the first in file order).
+  static func holds(_ ranges: [Range<Int>], _ parts: [ImportPart]) -> Bool {
+    for index in 0..<ranges.count - 1 {
+      if parts[index].stopped { return true }
+      if parts[index].end != ranges[index].upperBound { return false }
+    }
+    return true
+  }
+
+  /// The parts of a block whose quoted fields hold line breaks: `start ..< regionEnd` cut into
+  /// about equal parts at line breaks outside quotes (by quote parity, as RFC 4180 quoting
+  /// gives). The cut is a guess for input with stray quotes; the caller checks it.
   private func quotedRanges(
-    _ base: UnsafePointer<UInt8>, _ start: Int, _ regionEnd: Int, _ bufferEnd: Int
+    _ base: UnsafePointer<UInt8>, _ start: Int, _ regionEnd: Int
   ) -> [Range<Int>] {
     let wanted = importer.threads == 1 ? 1 : importer.threads * ColumnImporter.partsPerThread
     let count = regionEnd - start
     let parts = Swift.min(wanted, Swift.max(1, count / importer.minimumPartBytes))
-    guard parts > 1 else { return [start..<bufferEnd] }
+    guard parts > 1 else { return [start..<regionEnd] }
     func offset(_ pointer: UnsafeMutableRawPointer) -> Int {
       base.distance(to: pointer.assumingMemoryBound(to: UInt8.self))
     }
@@ -680,11 +735,11 @@ internal final class ImportState {
       ranges.append(from..<cut)
       from = cut
     }
-    ranges.append(from..<bufferEnd)
+    ranges.append(from..<regionEnd)
     return ranges
   }
 
-  /// Splits a quote-free run of whole lines into about equal parts at line breaks: four per
+  /// Splits a run of whole lines into about equal parts at line breaks: four per
   /// thread, handed to the threads as they come free, so that a thread slowed by other work on
   /// its core holds up the block less.
   private func splitAtLineBreaks(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
@@ -809,18 +864,18 @@ internal struct PartContext: @unchecked Sendable {
   let names: PersonNamePolicy
   /// The id shares (the readers count their candidates per share).
   let ids: IDIndex
-  /// Ids that are canonical integers below this go to the direct table.
-  let directBound: Int
+  /// The ids that go to the direct table.
+  let directIDs: DirectIDs
   /// Whether the incidents the general parser builds are kept (the import builds records).
   let keepsIncidents: Bool
 }
 
-/// Where an id is checked: its value in the direct table (a canonical decimal integer below
-/// `bound`), or its share of the ``IDIndex`` and its hash. The choice depends on the id's key
-/// bytes alone, so every occurrence of an id goes to the same place.
+/// Where an id is checked: its value in the direct table (see ``DirectIDs``), or its share of
+/// the ``IDIndex`` and its hash. The choice depends on the id's key bytes alone, so every
+/// occurrence of an id goes to the same place.
 @inline(__always)
-internal func idRoute(_ key: UnsafeBufferPointer<UInt8>, bound: Int, slack: Int, ids: IDIndex) -> (share: UInt16, hash: UInt64) {
-  if let value = FastRowValidator.canonicalInteger(key), value < bound {
+internal func idRoute(_ key: UnsafeBufferPointer<UInt8>, direct: DirectIDs, slack: Int, ids: IDIndex) -> (share: UInt16, hash: UInt64) {
+  if let value = direct.value(key, slack: 0) {
     return (Candidate.directShare, UInt64(value))
   }
   let hash = IDTable.hash(UnsafeRawBufferPointer(key), slack: slack)
@@ -1132,6 +1187,8 @@ internal final class ImportPart: @unchecked Sendable {
   var presence = PartPresence()
   /// The number of candidates of each id share.
   var shareCounts = RawArray<UInt32>(capacity: 16)
+  /// The number of candidates in all shares (those whose id is not a direct-table value).
+  var hashedCount = 0
   /// The rows rejected on their own, each after `before` candidates.
   var rejects: [(before: Int, line: Int, raw: String, error: ImportError)] = []
   var dataRows = 0
@@ -1143,8 +1200,11 @@ internal final class ImportPart: @unchecked Sendable {
   var lineCount = 0
   /// Where the first record not read starts.
   var end = 0
-  /// Whether the lines of the part hold a quote character (its records were then not all read).
-  var sawQuote = false
+  /// Whether the reading stopped at a rejected row (strict mode) before the part's end.
+  var stopped = false
+  /// Whether the part's range holds a carriage return not followed by a line feed (the input
+  /// then goes to the record reader).
+  var foundBareCR = false
   /// The range of the part's direct-table id values, `nil` when it has none.
   var directValues: ClosedRange<UInt64>?
   /// The incidents the general parser built, by candidate, in order (when the import builds
@@ -1166,16 +1226,12 @@ internal final class ImportPart: @unchecked Sendable {
     shareCounts.deallocate()
   }
 
-  /// Reads the records of `range` into `part`: lines of a quote-free run (`scanner` false), or
-  /// records found by ``CSVScanner`` (`scanner` true; the last one may be incomplete and is then
-  /// left).
-  static func read(_ part: ImportPart, _ context: PartContext, _ range: Range<Int>, scanner useScanner: Bool) {
+  /// Reads the records of `range`, which starts at a record, into `part` (a record that runs
+  /// past the range's end is left: see ``PartReader/readLines(_:)``).
+  static func read(_ part: ImportPart, _ context: PartContext, _ range: Range<Int>) {
+    part.foundBareCR = ColumnImporter.holdsBareCR(context.buffer, in: range, isFinal: context.isFinal)
     var reader = PartReader(part: part, context: context)
-    if useScanner {
-      reader.readScanned(range)
-    } else {
-      reader.readLines(range)
-    }
+    reader.readLines(range)
     reader.finish()
   }
 }
@@ -1195,6 +1251,7 @@ private struct PartReader {
   var idBytes: RawArray<UInt8>
   var presence: PartPresence
   let shareCounts: UnsafeMutablePointer<UInt32>
+  var hashedCount = 0
   let ids: IDIndex
   var dataRows = 0
   var blankLines = 0
@@ -1202,8 +1259,8 @@ private struct PartReader {
   var fastRows = 0
   var lineCount = 0
   var end = 0
-  /// Whether ``readLines(_:)`` met a quote character (and stopped there).
-  var sawQuote = false
+  /// Whether the reading stopped at a rejected row (strict mode).
+  var stopped = false
   /// The least and greatest direct-table id values of the part (`low > high` when none).
   var directLow = UInt64.max
   var directHigh: UInt64 = 0
@@ -1241,6 +1298,7 @@ private struct PartReader {
   /// Stores the local state back into the part.
   mutating func finish() {
     part.candidates = candidates
+    part.hashedCount = hashedCount
     part.idBytes = idBytes
     part.presence = presence
     part.dataRows = dataRows
@@ -1249,7 +1307,7 @@ private struct PartReader {
     part.fastRows = fastRows
     part.lineCount = lineCount
     part.end = end
-    part.sawQuote = sawQuote
+    part.stopped = stopped
     part.directValues = directLow...Swift.max(directLow, directHigh)
     if directLow > directHigh { part.directValues = nil }
     starts.deallocate()
@@ -1262,7 +1320,14 @@ private struct PartReader {
     ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
   }
 
-  /// The lines of a quote-free run: each line one record, split at commas in one pass.
+  /// The records of a run of whole records (`range` starts at a record): each line one record,
+  /// split at commas in one pass. A field that opens with a quote and closes on the same line,
+  /// right before a comma or the line break, with no quote inside (the common quoted field: a
+  /// title holding a comma or a dash) is read in the same pass. Any other record with a quote —
+  /// doubled quotes, a line break or carriage return inside quotes, a quote inside an unquoted
+  /// field, text after a closing quote, a quote left open — is delimited by ``CSVScanner``, as the
+  /// record reader delimits it, and may span lines. A record that runs past the range's end is
+  /// left (``end`` is then its start).
   mutating func readLines(_ range: Range<Int>) {
     let limit = range.upperBound
     let headerCount = self.headerCount
@@ -1273,6 +1338,8 @@ private struct PartReader {
     let validator = self.validator
     let usable = self.usable
     let bufferCount = context.buffer.count
+    // What the scanner may read: records past the range's end are another part's.
+    let bounded = UnsafeBufferPointer(rebasing: context.buffer[0..<limit])
     // The narrow plan in locals, set once (see FastRowValidator.Narrow).
     let narrow = usable ? validator.narrow : nil
     let isNarrow = narrow != nil
@@ -1286,54 +1353,88 @@ private struct PartReader {
     let template = narrow?.template ?? FastRowValidator.Codes()
     let pairs = validator.countryByPair
     let categories = validator.categories
-    let directBound = context.directBound
+    let directIDs = context.directIDs
     var position = range.lowerBound
-    while position < limit {
+    records: while position < limit {
       var fields = 0
       var fieldStart = position
       var high: UInt64 = 0
       var index = position
-      // Eight bytes at a time: a bit for each comma and line feed (exact zero-byte test of
-      // `word ^ pattern`), handled in order. The bytes after the line feed belong to the next
+      // Eight bytes at a time: a bit for each comma, quote and line feed (exact zero-byte test
+      // of `word ^ pattern`), handled in order. The bytes after the line feed belong to the next
       // record; they only make `high` pessimistic.
-      var found = false
-      while index &+ 8 <= limit {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        high |= word
-        // The ASCII bytes below 0x2D (comma, line feed, space, some punctuation), then only
-        // commas and line feeds count.
-        var delimiters = ~((word | 0x8080_8080_8080_8080) &- 0x2D2D_2D2D_2D2D_2D2D) & ~word
-          & 0x8080_8080_8080_8080
-        while delimiters != 0 {
-          let at = index &+ (delimiters.trailingZeroBitCount &>> 3)
-          delimiters &= delimiters &- 1
-          let byte = base[at]
-          if byte == 0x2C {
-            if fields < headerCount {
-              starts[fields] = fieldStart
-              ends[fields] = at
+      // The closing quote of the last field when it was quoted, else -1.
+      var quotedEnd = -1
+      // Whether the record is left to the scanner.
+      var irregular = false
+      scan: while true {
+        while index &+ 8 <= limit {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          high |= word
+          // The commas, quotes and line feeds: the zero bytes of `word ^ pattern`, by the
+          // borrow test, which marks every zero byte and, rarely, a byte just above one (its
+          // value then differs from the pattern's by 1); each mark's byte is checked. (Not a
+          // "below 0x2D" test: it marks every space of the text fields, each costing a branch.)
+          let commas = word ^ 0x2C2C_2C2C_2C2C_2C2C
+          let quotes = word ^ 0x2222_2222_2222_2222
+          let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+          var delimiters =
+            ((commas &- 0x0101_0101_0101_0101) & ~commas
+              | (quotes &- 0x0101_0101_0101_0101) & ~quotes
+              | (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds) & 0x8080_8080_8080_8080
+          while delimiters != 0 {
+            let at = index &+ (delimiters.trailingZeroBitCount &>> 3)
+            delimiters &= delimiters &- 1
+            let byte = base[at]
+            if byte == 0x2C {
+              if fields < headerCount {
+                starts[fields] = fieldStart
+                ends[fields] = at
+              }
+              fields &+= 1
+              fieldStart = at &+ 1
+            } else if byte == 0x0A {
+              index = at
+              break scan
+            } else if byte == 0x22 {
+              // A quoted field: to its closing quote, which a comma or the line break follows.
+              guard at == fieldStart,
+                let close = PartReader.closingQuote(base, from: at &+ 1, limit: limit, high: &high),
+                close &+ 2 < limit
+              else {
+                irregular = true
+                break scan
+              }
+              let after = base[close &+ 1]
+              if after == 0x2C {
+                if fields < headerCount {
+                  starts[fields] = at &+ 1
+                  ends[fields] = close
+                }
+                fields &+= 1
+                fieldStart = close &+ 2
+                index = close &+ 2
+                continue scan
+              }
+              if after == 0x0A || (after == 0x0D && base[close &+ 2] == 0x0A) {
+                fieldStart = at &+ 1
+                quotedEnd = close
+                index = after == 0x0A ? close &+ 1 : close &+ 2
+                break scan
+              }
+              irregular = true
+              break scan
             }
-            fields &+= 1
-            fieldStart = at &+ 1
-          } else if byte == 0x0A {
-            index = at
-            found = true
-            break
-          } else if byte == 0x22 {
-            sawQuote = true
-            break
           }
+          index &+= 8
         }
-        if found || sawQuote { break }
-        index &+= 8
-      }
-      if !found && !sawQuote {
+        // The last bytes of the range, one at a time (a quote there: the scanner).
         while index < limit {
           let byte = base[index]
-          if byte == 0x0A { break }
+          if byte == 0x0A { break scan }
           if byte == 0x22 {
-            sawQuote = true
-            break
+            irregular = true
+            break scan
           }
           if byte == 0x2C {
             if fields < headerCount {
@@ -1346,22 +1447,33 @@ private struct PartReader {
           high |= UInt64(byte)
           index &+= 1
         }
+        break
       }
-      if sawQuote {
-        // A quoted field may span lines: the block is read again by the scanner.
-        end = position
-        return
+      if irregular {
+        guard
+          case .record(let recordEnd, let next, let lineBreaks) = scanner.scan(
+            bounded, from: position, isFinal: context.isFinal)
+        else { break records }
+        if !takeScanned(position, recordEnd, validator) && general(position..<recordEnd) {
+          lineCount &+= lineBreaks
+          stopped = true
+          self.end = next
+          return
+        }
+        lineCount &+= lineBreaks
+        position = next
+        continue records
       }
       let next = index < limit ? index &+ 1 : limit
       var recordEnd = index
       if recordEnd > fieldStart && base[recordEnd &- 1] == 0x0D { recordEnd &-= 1 }
       if fields < headerCount {
         starts[fields] = fieldStart
-        ends[fields] = recordEnd
+        ends[fields] = quotedEnd >= 0 ? quotedEnd : recordEnd
       }
       fields &+= 1
       let ascii = high & 0x8080_8080_8080_8080 == 0
-      if fields == 1 && fieldStart == recordEnd {
+      if fields == 1 && fieldStart == recordEnd && quotedEnd < 0 {
         blankLines &+= 1
       } else if isNarrow && fields == headerCount && ascii && narrowID >= 0 {
         // The narrow plan, inline: only the id, origin, host, year and category columns. This is
@@ -1428,7 +1540,7 @@ private struct PartReader {
           let id = UnsafeBufferPointer(start: base + idStart, count: idCount)
           let slack = bufferCount &- (idStart &+ idCount)
           var route = (share: Candidate.directShare, hash: UInt64(0))
-          if let value = FastRowValidator.canonicalInteger(id, slack: slack), value < directBound {
+          if let value = directIDs.value(id, slack: slack) {
             route.hash = UInt64(value)
           } else {
             route.hash = IDTable.hash(UnsafeRawBufferPointer(id), slack: slack)
@@ -1441,10 +1553,11 @@ private struct PartReader {
         } else if !take(position, recordEnd, ascii: ascii, limit: bufferCount, validator) {
           guard
             case .record(let end, _, _) = scanner.scan(
-              context.buffer, from: position, isFinal: context.isFinal)
-          else { preconditionFailure("ColumnImporter: CSVScanner does not find a quote-free line") }
+              bounded, from: position, isFinal: context.isFinal)
+          else { preconditionFailure("ColumnImporter: CSVScanner does not find a plain line") }
           if general(position..<end) {
             lineCount &+= 1
+            stopped = true
             self.end = next
             return
           }
@@ -1454,10 +1567,11 @@ private struct PartReader {
       {
         guard
           case .record(let end, _, _) = scanner.scan(
-            context.buffer, from: position, isFinal: context.isFinal)
-        else { preconditionFailure("ColumnImporter: CSVScanner does not find a quote-free line") }
+            bounded, from: position, isFinal: context.isFinal)
+        else { preconditionFailure("ColumnImporter: CSVScanner does not find a plain line") }
         if general(position..<end) {
           lineCount &+= 1
+          stopped = true
           self.end = next
           return
         }
@@ -1468,42 +1582,46 @@ private struct PartReader {
     end = position
   }
 
-  /// Records as ``CSVScanner`` delimits them (quoted fields may span lines); plain ones still
-  /// take the fast path.
-  mutating func readScanned(_ range: Range<Int>) {
-    let buffer = UnsafeBufferPointer(rebasing: context.buffer[0..<range.upperBound])
-    var position = range.lowerBound
-    while position < range.upperBound {
-      guard
-        case .record(let end, let next, let lineBreaks) = scanner.scan(
-          buffer, from: position, isFinal: context.isFinal)
-      else { break }
-      var taken = false
-      if scanner.problem == nil && scanner.fieldCount == headerCount
-        && !(headerCount == 1 && scanner.fieldStarts[0] == scanner.fieldEnds[0] && !scanner.fieldQuoted[0])
-      {
-        var plain = true
-        for index in 0..<headerCount {
-          let start = scanner.fieldStarts[index]
-          let fieldEnd = scanner.fieldEnds[index]
-          if scanner.fieldQuoted[index] && memchr(base + start, 0x22, fieldEnd - start) != nil {
-            plain = false
-            break
-          }
-          starts[index] = start
-          ends[index] = fieldEnd
-        }
-        taken = plain && usable && take(position, end, ascii: false, limit: range.upperBound, validator)
+  /// Offers the record `start ..< end` that ``CSVScanner`` just delimited (its fields are in
+  /// `scanner`) to the fast path, as a line is offered: only when it has no syntax problem, the
+  /// header's number of fields, and no doubled quotes. Returns whether the fast path took it.
+  mutating func takeScanned(_ start: Int, _ end: Int, _ validator: borrowing FastRowValidator) -> Bool {
+    guard usable && scanner.problem == nil && scanner.fieldCount == headerCount
+      && !(headerCount == 1 && scanner.fieldStarts[0] == scanner.fieldEnds[0] && !scanner.fieldQuoted[0])
+    else { return false }
+    for index in 0..<headerCount {
+      let fieldStart = scanner.fieldStarts[index]
+      let fieldEnd = scanner.fieldEnds[index]
+      if scanner.fieldQuoted[index] && memchr(base + fieldStart, 0x22, fieldEnd - fieldStart) != nil {
+        return false
       }
-      if !taken && general(position..<end) {
-        lineCount &+= lineBreaks
-        self.end = next
-        return
-      }
-      lineCount &+= lineBreaks
-      position = next
+      starts[index] = fieldStart
+      ends[index] = fieldEnd
     }
-    end = position
+    return take(start, end, ascii: false, limit: context.buffer.count, validator)
+  }
+
+  /// The first quote from `start` when it comes before any line feed or carriage return and
+  /// before `limit`, else `nil`; the words it reads are or-ed into `high`.
+  @inline(__always)
+  static func closingQuote(
+    _ base: UnsafePointer<UInt8>, from start: Int, limit: Int, high: inout UInt64
+  ) -> Int? {
+    var index = start
+    while index &+ 8 <= limit {
+      high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let offset = CSVScanner.firstOf(0x22, 0x0A, 0x0D, inWordAt: base + index)
+      if offset < 8 { return base[index &+ offset] == 0x22 ? index &+ offset : nil }
+      index &+= 8
+    }
+    while index < limit {
+      let byte = base[index]
+      high |= UInt64(byte)
+      if byte == 0x22 { return index }
+      if byte == 0x0A || byte == 0x0D { return nil }
+      index &+= 1
+    }
+    return nil
   }
 
   /// Offers the record `start ..< end`, whose fields are in `starts`/`ends`, to the fast path;
@@ -1523,7 +1641,7 @@ private struct PartReader {
     let slack = id.baseAddress! >= base && id.baseAddress! < base + limit
       ? base + limit - (id.baseAddress! + idCount) : 0
     var route = (share: Candidate.directShare, hash: UInt64(0))
-    if let value = FastRowValidator.canonicalInteger(id, slack: slack), value < context.directBound {
+    if let value = context.directIDs.value(id, slack: slack) {
       route.hash = UInt64(value)
     } else {
       route.hash = IDTable.hash(UnsafeRawBufferPointer(id), slack: slack)
@@ -1559,6 +1677,7 @@ private struct PartReader {
     }
     if route.share != Candidate.directShare {
       shareCounts[Int(route.share)] &+= 1
+      hashedCount &+= 1
     } else {
       directLow = Swift.min(directLow, route.hash)
       directHigh = Swift.max(directHigh, route.hash)
@@ -1610,7 +1729,7 @@ private struct PartReader {
       let codes = RowCodes(incident)
       let key = IDTable.key(of: incident.id)
       key.withUnsafeBufferPointer { id in
-        let route = idRoute(id, bound: context.directBound, slack: 0, ids: ids)
+        let route = idRoute(id, direct: context.directIDs, slack: 0, ids: ids)
         if route.share != Candidate.directShare { idBytes.append(contentsOf: id) }
         append(
           codes.origin, codes.host, codes.kind, codes.year, codes.groups, codes.persons,
