@@ -10,9 +10,10 @@ import TransnationalRepression
 /// writer timed on the records of the CSV read) (with `--format json`, followed by one result object per path in the
 /// fields the other benchmarks write, group `records`).
 ///
-/// `csv_peak_rss_bytes` is the process's peak resident size (VmHWM, reset before the first
-/// read) while the CSV is read; `bytes_per_incident` is what the records of the first read
-/// hold in memory: the resident size (VmRSS) with the result held minus before the read, over
+/// `csv_peak_rss_bytes` is the process's peak resident size (VmHWM, reset before it) during one
+/// read of the CSV, made before the timed ones (later reads reuse, and add to, what the
+/// allocator kept of earlier ones); `bytes_per_incident` is what the records of that read hold
+/// in memory: the resident size (VmRSS) with the result held minus before the read, over
 /// the rows — `MemoryLayout<Incident>.stride` and every heap block included, and, as an upper
 /// bound, whatever the allocator kept of the reader's own buffers.
 enum RecordsCommand {
@@ -30,24 +31,27 @@ enum RecordsCommand {
     }
     let repetitions = options.repetitions ?? 3
 
-    // CSV: peak memory over the reads, heap bytes held by one result.
+    // CSV: the peak memory of one read, and the bytes its result holds (measured on a read of
+    // its own, first: later reads reuse, and add to, what the allocator kept of earlier ones).
     var rows = 0
     var rejected = 0
     PeakMemory.reset()
     let baselinePeak = PeakMemory.bytes() ?? 0
-    var heldBytes: Int?
-    let csv = try Measurement.run(
-      warmup: options.warmup, repetitions: repetitions, prepare: {}
-    ) {
+    var heldBytes = 0
+    do {
       let before = residentBytes()
       let result = try IncidentCSV.read(contentsOf: url, mode: .lenient, today: today)
-      // The first read only: later ones reuse pages the allocator kept.
-      if heldBytes == nil { heldBytes = residentBytes() - before }
+      heldBytes = residentBytes() - before
       rows = result.dataset.count
       rejected = result.report.rejected.count
     }
     let csvPeak = PeakMemory.bytes()
-    let bytesPerIncident = rows > 0 ? Double(heldBytes ?? 0) / Double(rows) : 0
+    let bytesPerIncident = rows > 0 ? Double(heldBytes) / Double(rows) : 0
+    let csv = try Measurement.run(
+      warmup: options.warmup, repetitions: repetitions, prepare: {}
+    ) {
+      _ = try IncidentCSV.read(contentsOf: url, mode: .lenient, today: today)
+    }
 
     // JSON: the same records, written once.
     let jsonURL = FileManager.default.temporaryDirectory

@@ -55,9 +55,10 @@ internal struct IncidentJSONWriter {
 
   /// A key at `indent` spaces after a line break: `\n    "key" : `.
   private mutating func key(_ name: StaticString, indent: Int, first: Bool) {
-    if !first { out.append(0x2C) }
-    out.append(0x0A)
-    for _ in 0..<indent { out.append(0x20) }
+    // The comma, line break, indentation and opening quote in one append.
+    let lead: StaticString = ",\n          "
+    let skip = first ? 1 : 0
+    out.append(contentsOf: UnsafeBufferPointer(start: lead.utf8Start + skip, count: 2 - skip + indent))
     out.append(0x22)
     raw(name)
     raw("\" : ")
@@ -177,11 +178,29 @@ internal struct IncidentJSONWriter {
     var text = text
     text.withUTF8 { utf8 in
       var runStart = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      while index < utf8.count {
+        // Eight bytes at a time past text with no quote, backslash or control character (a
+        // word that may hold one is looked at byte by byte).
+        while index &+ 8 <= utf8.count {
+          let word = UInt64(
+            littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+          let ones: UInt64 = 0x0101_0101_0101_0101
+          let high: UInt64 = 0x8080_8080_8080_8080
+          let quote = word ^ (ones &* 0x22)
+          let backslash = word ^ (ones &* 0x5C)
+          let marks =
+            ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word)
+            & high
+          if marks != 0 { break }
+          index &+= 8
+        }
+        guard index < utf8.count else { break }
         let byte = utf8[index]
+        index += 1
         guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-        runStart = index + 1
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index - 1]))
+        runStart = index
         out.append(0x5C)
         switch byte {
         case 0x22: out.append(0x22)
