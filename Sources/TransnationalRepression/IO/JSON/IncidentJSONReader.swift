@@ -521,16 +521,6 @@ internal struct IncidentJSONReader {
   private static let precisions = SpellingTable(DatePrecision.self)
   private static let qualifiers = SpellingTable(PersonCountQualifier.self)
 
-  /// Whether a plain string value is exactly `literal`.
-  @inline(__always)
-  private func equals(_ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
-    let count = literal.utf8CodeUnitCount
-    guard end - start == count else { return false }
-    let pointer = literal.utf8Start
-    for offset in 0..<count where bytes[start + offset] != pointer[offset] { return false }
-    return true
-  }
-
   /// A country code's country, with a cache for two upper-case letters.
   private mutating func country(_ span: Span) -> Country? {
     if span.plain, span.end - span.start == 2 {
@@ -576,17 +566,10 @@ internal struct IncidentJSONReader {
         }
       }
     }
+    // Not a known key as written: an unknown key, or a known one spelt with escapes.
     let (start, end, plain) = try scanner.readStringBytes()
     try scanner.expect(0x3A, "':' after a key")
-    if plain {
-      // Keys of one table differ in length or first byte, so one candidate is compared at most.
-      let length = end - start
-      if length > 0 && length <= table.longest {
-        let code = Int(table.codes[length &* 128 &+ Int(bytes[start] & 0x7F)])
-        if code >= 0 && equals(start, end, table.names[code]) { return (code, offset) }
-      }
-      return (-1, offset)
-    }
+    if plain { return (-1, offset) }
     let name = text(Span(start: start, end: end, plain: false, offset: offset))
     for (code, literal) in table.names.enumerated() where name == literal.description {
       return (code, offset)
@@ -597,24 +580,12 @@ internal struct IncidentJSONReader {
   /// The keys of one kind of object.
   struct KeyTable {
     let names: [StaticString]
-    /// The length of the longest key.
-    let longest: Int
-    /// The code of the key of each length and first byte (at `length * 128 + first`), -1 for none.
-    let codes: [Int8]
     /// The codes of the keys with each first byte (at `2 * first` and `2 * first + 1`), -1 for
     /// none.
     let byFirst: [Int8]
 
     init(names: [StaticString]) {
       self.names = names
-      longest = names.map(\.utf8CodeUnitCount).max()!
-      var codes = [Int8](repeating: -1, count: (longest + 1) * 128)
-      for (code, name) in names.enumerated() {
-        let slot = name.utf8CodeUnitCount * 128 + Int(name.utf8Start.pointee & 0x7F)
-        precondition(codes[slot] < 0, "two keys of one length and first byte")
-        codes[slot] = Int8(code)
-      }
-      self.codes = codes
       var byFirst = [Int8](repeating: -1, count: 256)
       for (code, name) in names.enumerated() {
         let slot = Int(name.utf8Start.pointee & 0x7F) * 2

@@ -185,14 +185,7 @@ internal struct IncidentJSONWriter {
         while index &+ 8 <= utf8.count {
           let word = UInt64(
             littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-          let ones: UInt64 = 0x0101_0101_0101_0101
-          let high: UInt64 = 0x8080_8080_8080_8080
-          let quote = word ^ (ones &* 0x22)
-          let backslash = word ^ (ones &* 0x5C)
-          let marks =
-            ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word)
-            & high
-          if marks != 0 { break }
+          if JSONScanner.escapeMarks(word) != 0 { break }
           index &+= 8
         }
         guard index < utf8.count else { break }

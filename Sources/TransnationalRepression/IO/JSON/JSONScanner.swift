@@ -193,13 +193,20 @@ internal struct JSONScanner {
   /// byte's high bit).
   @inline(__always)
   static func needsAttention(_ word: UInt64) -> Bool {
+    (escapeMarks(word) | (word & 0x8080_8080_8080_8080)) != 0
+  }
+
+  /// The high bit of each byte of `word` that may be `"`, `\` or below 0x20: what a JSON string
+  /// escapes (SWAR: the lowest mark is exact; a byte above a marked one may be marked falsely).
+  @inline(__always)
+  static func escapeMarks(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
     func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
     let quote = zeroByte(word ^ (ones &* 0x22))
     let backslash = zeroByte(word ^ (ones &* 0x5C))
     let control = (word &- ones &* 0x20) & ~word & high
-    return (quote | backslash | control | (word & high)) != 0
+    return quote | backslash | control
   }
 
   private func found(at index: Int) -> String {
