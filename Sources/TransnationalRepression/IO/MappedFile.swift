@@ -12,6 +12,13 @@ internal enum MappedFile {
     let descriptor = open(url.path, O_RDONLY)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
+    return try withBytes(of: descriptor, body)
+  }
+
+  /// The same for a file already open (`descriptor` stays open).
+  static func withBytes<Result, Failure: Error>(
+    of descriptor: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result? {
     var info = stat()
     guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0,
       let mapped = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0),

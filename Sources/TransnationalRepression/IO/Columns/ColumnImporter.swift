@@ -192,14 +192,10 @@ internal struct ColumnImporter {
     let descriptor = handle.fileDescriptor
     var info = stat()
     if fstat(descriptor, &info) == 0 { state.inputBytes = Int(info.st_size) }
-    if mapsFiles, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0,
-      let mapped = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0),
-      mapped != MAP_FAILED
+    if mapsFiles,
+      try MappedFile.withBytes(of: descriptor, { (file) throws(ImportError) in try readMapped(file, state) })
+        != nil
     {
-      defer { munmap(mapped, Int(info.st_size)) }
-      try readMapped(
-        UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size)),
-        state)
       return
     }
     var capacity = blockSize
@@ -1314,6 +1310,20 @@ private struct PartReader {
     ends.deallocate()
   }
 
+  /// Counts the field `start ..< end` of the line, keeping its place when it is within the
+  /// header's count of fields.
+  @inline(__always)
+  static func field(
+    _ start: Int, _ end: Int, _ fields: inout Int, _ starts: UnsafeMutablePointer<Int>,
+    _ ends: UnsafeMutablePointer<Int>, _ headerCount: Int
+  ) {
+    if fields < headerCount {
+      starts[fields] = start
+      ends[fields] = end
+    }
+    fields &+= 1
+  }
+
   /// `0x80` in each byte of `x` that is zero, 0 elsewhere (exact: no borrow between bytes).
   @inline(__always)
   static func zeroBytes(_ x: UInt64) -> UInt64 {
@@ -1387,11 +1397,7 @@ private struct PartReader {
             delimiters &= delimiters &- 1
             let byte = base[at]
             if byte == 0x2C {
-              if fields < headerCount {
-                starts[fields] = fieldStart
-                ends[fields] = at
-              }
-              fields &+= 1
+              PartReader.field(fieldStart, at, &fields, starts, ends, headerCount)
               fieldStart = at &+ 1
             } else if byte == 0x0A {
               index = at
@@ -1407,11 +1413,7 @@ private struct PartReader {
               }
               let after = base[close &+ 1]
               if after == 0x2C {
-                if fields < headerCount {
-                  starts[fields] = at &+ 1
-                  ends[fields] = close
-                }
-                fields &+= 1
+                PartReader.field(at &+ 1, close, &fields, starts, ends, headerCount)
                 fieldStart = close &+ 2
                 index = close &+ 2
                 continue scan
@@ -1437,11 +1439,7 @@ private struct PartReader {
             break scan
           }
           if byte == 0x2C {
-            if fields < headerCount {
-              starts[fields] = fieldStart
-              ends[fields] = index
-            }
-            fields &+= 1
+            PartReader.field(fieldStart, index, &fields, starts, ends, headerCount)
             fieldStart = index &+ 1
           }
           high |= UInt64(byte)
@@ -1467,11 +1465,7 @@ private struct PartReader {
       let next = index < limit ? index &+ 1 : limit
       var recordEnd = index
       if recordEnd > fieldStart && base[recordEnd &- 1] == 0x0D { recordEnd &-= 1 }
-      if fields < headerCount {
-        starts[fields] = fieldStart
-        ends[fields] = quotedEnd >= 0 ? quotedEnd : recordEnd
-      }
-      fields &+= 1
+      PartReader.field(fieldStart, quotedEnd >= 0 ? quotedEnd : recordEnd, &fields, starts, ends, headerCount)
       let ascii = high & 0x8080_8080_8080_8080 == 0
       if fields == 1 && fieldStart == recordEnd && quotedEnd < 0 {
         blankLines &+= 1
