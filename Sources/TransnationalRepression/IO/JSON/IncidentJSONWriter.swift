@@ -5,52 +5,122 @@ import Foundation
 /// form: two-space indentation, `"key" : value`, keys in sorted order, absent optional fields
 /// left out, `"` and `\` escaped, control characters as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00XX`,
 /// everything else (including `/` and non-ASCII) written as is.
-internal struct IncidentJSONWriter {
-  private var out: [UInt8] = []
-  private let names: PersonNamePolicy
-
-  private init(names: PersonNamePolicy, capacity: Int) {
-    self.names = names
-    out.reserveCapacity(capacity)
-  }
-
+///
+/// The list is written in two passes of the same code (``IncidentJSONPrinter``): the first only
+/// counts each piece's bytes, the second writes every piece straight into its place in the one
+/// buffer the result owns, on every core. No piece is copied, and no byte is written twice.
+internal enum IncidentJSONWriter {
   /// The JSON of `incidents`, ending in a line feed. A long list is written in pieces on
-  /// `threads` threads at the same time, and the pieces are joined in order.
+  /// `threads` threads at the same time.
   static func write(
     _ incidents: [Incident], names: PersonNamePolicy,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) -> Data {
     guard !incidents.isEmpty else { return Data("[\n\n]\n".utf8) }
     let pieces = threads > 1 ? min(8 * threads, max(1, incidents.count / 2048)) : 1
-    let written = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: pieces)
-    defer { written.deallocate() }
+    func range(_ piece: Int) -> Range<Int> {
+      (incidents.count * piece / pieces)..<(incidents.count * (piece + 1) / pieces)
+    }
+    let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: pieces + 1)
+    defer { offsets.deallocate() }
+    offsets.initialize(repeating: 0)
     ImportState.perform(pieces) { piece in
-      let range = (incidents.count * piece / pieces)..<(incidents.count * (piece + 1) / pieces)
-      var writer = IncidentJSONWriter(names: names, capacity: 64 + range.count * 720)
-      for position in range {
-        writer.raw(position == 0 ? "[\n  {" : ",\n  {")
-        writer.incident(incidents[position])
-        writer.raw("\n  }")
-      }
-      if piece == pieces - 1 { writer.raw("\n]\n") }
-      (written.baseAddress! + piece).initialize(to: writer.out)
+      var counter = IncidentJSONPrinter(output: JSONByteCount(), names: names)
+      counter.piece(incidents, range(piece), last: piece == pieces - 1)
+      offsets[piece + 1] = counter.output.count
     }
-    defer { written.baseAddress!.deinitialize(count: pieces) }
-    if pieces == 1 { return Data(written[0]) }
-    var offsets = [0]
-    for piece in written { offsets.append(offsets.last! + piece.count) }
-    var data = Data(count: offsets.last!)
-    data.withUnsafeMutableBytes { target in
-      let base = target.baseAddress!
-      ImportState.perform(pieces) { piece in
-        written[piece].withUnsafeBytes { (base + offsets[piece]).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-      }
+    for piece in 0..<pieces { offsets[piece + 1] += offsets[piece] }
+    let total = offsets[pieces]
+    let base = UnsafeMutablePointer<UInt8>.allocate(capacity: total)
+    ImportState.perform(pieces) { piece in
+      let output = JSONBytePlacer(base + offsets[piece], end: base + offsets[piece + 1])
+      var printer = IncidentJSONPrinter(output: output, names: names)
+      printer.piece(incidents, range(piece), last: piece == pieces - 1)
+      precondition(printer.output.isFull, "the JSON writer's passes disagree on a piece's size")
     }
-    return data
+    return Data(bytesNoCopy: base, count: total, deallocator: .custom { pointer, _ in pointer.deallocate() })
   }
 
+  /// Appends `text` as a JSON string literal, escaped as `JSONEncoder` escapes it.
+  static func appendString(_ text: String, to out: inout [UInt8]) {
+    var printer = IncidentJSONPrinter(output: out, names: .omit)
+    out = []
+    printer.string(text)
+    out = printer.output
+  }
+}
+
+/// The ethnic groups in code order, made once.
+private let ethnicGroupsByCode = EthnicGroup.allCases
+
+/// Where ``IncidentJSONPrinter`` puts its bytes.
+internal protocol JSONOutput {
+  mutating func append(_ bytes: UnsafeRawBufferPointer)
+  mutating func append(_ byte: UInt8)
+}
+
+/// Counts the bytes, keeping none.
+internal struct JSONByteCount: JSONOutput {
+  var count = 0
+  @inline(__always) mutating func append(_ bytes: UnsafeRawBufferPointer) { count &+= bytes.count }
+  @inline(__always) mutating func append(_ byte: UInt8) { count &+= 1 }
+}
+
+/// Puts the bytes into memory whose size was counted before; never past its end.
+internal struct JSONBytePlacer: JSONOutput {
+  private var next: UnsafeMutablePointer<UInt8>
+  private let end: UnsafeMutablePointer<UInt8>
+
+  init(_ start: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>) {
+    self.next = start
+    self.end = end
+  }
+
+  /// Whether every byte of the memory was put.
+  var isFull: Bool { next == end }
+
+  @inline(__always) mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    precondition(bytes.count <= end - next, "JSON output past its counted size")
+    guard let source = bytes.baseAddress else { return }
+    UnsafeMutableRawPointer(next).copyMemory(from: source, byteCount: bytes.count)
+    next += bytes.count
+  }
+
+  @inline(__always) mutating func append(_ byte: UInt8) {
+    precondition(next < end, "JSON output past its counted size")
+    next.initialize(to: byte)
+    next += 1
+  }
+}
+
+extension Array: JSONOutput where Element == UInt8 {
+  mutating func append(_ bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
+}
+
+/// Prints incidents in `JSONEncoder`'s pretty-printed, sorted-key layout into an ``JSONOutput``.
+internal struct IncidentJSONPrinter<Output: JSONOutput> {
+  var output: Output
+  private let names: PersonNamePolicy
+
+  init(output: Output, names: PersonNamePolicy) {
+    self.output = output
+    self.names = names
+  }
+
+  /// The incidents at `range`: the list's opening bracket before the first of the list, and its
+  /// end after the `last` piece.
+  mutating func piece(_ incidents: [Incident], _ range: Range<Int>, last: Bool) {
+    for position in range {
+      raw(position == 0 ? "[\n  {" : ",\n  {")
+      incident(incidents[position])
+      raw("\n  }")
+    }
+    if last { raw("\n]\n") }
+  }
+
+  @inline(__always)
   private mutating func raw(_ text: StaticString) {
-    out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    output.append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// A key at `indent` spaces after a line break: `\n    "key" : `.
@@ -58,30 +128,24 @@ internal struct IncidentJSONWriter {
     // The comma, line break, indentation and opening quote in one append.
     let lead: StaticString = ",\n          "
     let skip = first ? 1 : 0
-    out.append(contentsOf: UnsafeBufferPointer(start: lead.utf8Start + skip, count: 2 - skip + indent))
-    out.append(0x22)
+    output.append(UnsafeRawBufferPointer(start: lead.utf8Start + skip, count: 2 - skip + indent))
+    output.append(0x22)
     raw(name)
     raw("\" : ")
   }
 
-  private mutating func string(_ text: String) {
-    IncidentJSONWriter.appendString(text, to: &out)
-  }
-
   private mutating func integer(_ value: Int) {
-    if value < 0 { out.append(0x2D) }
+    if value < 0 { output.append(0x2D) }
     var magnitude = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
     var count = 0
     withUnsafeMutableBytes(of: &digits) { buffer in
       repeat {
-        buffer[19 - count] = UInt8(magnitude % 10) + 0x30
+        buffer[23 - count] = UInt8(magnitude % 10) + 0x30
         magnitude /= 10
         count += 1
       } while magnitude > 0
-      out.append(contentsOf: buffer[(20 - count)...])
+      output.append(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
     }
   }
 
@@ -89,7 +153,7 @@ internal struct IncidentJSONWriter {
     key("category", indent: 4, first: true)
     string(incident.category.rawValue)
     key("date", indent: 4, first: false)
-    out.append(0x7B)
+    output.append(0x7B)
     let date = incident.date
     var first = true
     if let day = date.day {
@@ -108,12 +172,8 @@ internal struct IncidentJSONWriter {
     integer(date.year)
     raw("\n    }")
     key("ethnic_groups", indent: 4, first: false)
-    out.append(0x5B)
-    for (position, spelling) in incident.ethnicGroupSpellings.enumerated() {
-      if position > 0 { out.append(0x2C) }
-      raw("\n      ")
-      string(spelling)
-    }
+    output.append(0x5B)
+    ethnicGroups(incident)
     raw("\n    ]")
     if let gender = incident.gender {
       key("gender", indent: 4, first: false)
@@ -138,7 +198,7 @@ internal struct IncidentJSONWriter {
       string(text)
     }
     key("persons", indent: 4, first: false)
-    out.append(0x7B)
+    output.append(0x7B)
     key("qualifier", indent: 6, first: true)
     string(incident.persons.qualifier.rawValue)
     if let value = incident.persons.value {
@@ -147,7 +207,7 @@ internal struct IncidentJSONWriter {
     }
     raw("\n    }")
     key("sources", indent: 4, first: false)
-    out.append(0x5B)
+    output.append(0x5B)
     for (position, source) in incident.sources.enumerated() {
       raw(position == 0 ? "\n      {" : ",\n      {")
       var first = true
@@ -172,9 +232,43 @@ internal struct IncidentJSONWriter {
     raw("\n    ]")
   }
 
-  /// Appends `text` as a JSON string literal, escaped as `JSONEncoder` escapes it.
-  static func appendString(_ text: String, to out: inout [UInt8]) {
-    out.append(0x22)
+  /// ``Incident/ethnicGroupSpellings``, each on its own line, without building the list: the
+  /// groups in code order, ``EthnicGroup/other`` as one `Other:NAME` per named group.
+  private mutating func ethnicGroups(_ incident: Incident) {
+    var mask: UInt32 = 0
+    for group in incident.ethnicGroups { mask |= 1 << UInt32(ethnicGroupsByCode.firstIndex(of: group)!) }
+    var written = false
+    func next(_ printer: inout Self) {
+      printer.raw(written ? ",\n      \"" : "\n      \"")
+      written = true
+    }
+    while mask != 0 {
+      let group = ethnicGroupsByCode[mask.trailingZeroBitCount]
+      mask &= mask - 1
+      if group == .other && !incident.otherEthnicGroups.isEmpty {
+        for name in incident.otherEthnicGroups {
+          next(&self)
+          characters(EthnicGroup.namedOtherPrefix)
+          characters(name)
+          output.append(0x22)
+        }
+      } else {
+        next(&self)
+        characters(group.rawValue)
+        output.append(0x22)
+      }
+    }
+  }
+
+  /// `text` as a JSON string literal.
+  mutating func string(_ text: String) {
+    output.append(0x22)
+    characters(text)
+    output.append(0x22)
+  }
+
+  /// The characters of `text` inside a JSON string literal, escaped as `JSONEncoder` escapes them.
+  private mutating func characters(_ text: String) {
     var text = text
     text.withUTF8 { utf8 in
       var runStart = 0
@@ -192,24 +286,29 @@ internal struct IncidentJSONWriter {
         let byte = utf8[index]
         index += 1
         guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index - 1]))
+        output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<index - 1]))
         runStart = index
-        out.append(0x5C)
-        switch byte {
-        case 0x22: out.append(0x22)
-        case 0x5C: out.append(0x5C)
-        case 0x08: out.append(0x62)
-        case 0x09: out.append(0x74)
-        case 0x0A: out.append(0x6E)
-        case 0x0C: out.append(0x66)
-        case 0x0D: out.append(0x72)
-        default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        }
+        escape(byte)
       }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+      output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<utf8.count]))
     }
-    out.append(0x22)
+  }
+
+  private mutating func escape(_ byte: UInt8) {
+    output.append(0x5C)
+    switch byte {
+    case 0x22: output.append(0x22)
+    case 0x5C: output.append(0x5C)
+    case 0x08: output.append(0x62)
+    case 0x09: output.append(0x74)
+    case 0x0A: output.append(0x6E)
+    case 0x0C: output.append(0x66)
+    case 0x0D: output.append(0x72)
+    default:
+      let hex: StaticString = "0123456789abcdef"
+      raw("u00")
+      output.append(hex.utf8Start[Int(byte >> 4)])
+      output.append(hex.utf8Start[Int(byte & 0x0F)])
+    }
   }
 }
