@@ -552,9 +552,15 @@ internal struct IncidentJSONReader {
     let first = scanner.position + 1
     if first < bytes.count {
       let slot = Int(bytes[first] & 0x7F) &* 2
+      let spaced = first &+ 24 <= bytes.count
       for candidate in slot..<slot + 2 {
         let code = Int(table.byFirst[candidate])
         if code < 0 { break }
+        // The layout the writer and `JSONEncoder` use, `"key" : `, in three word compares.
+        if spaced, let length = table.spacedKeys[code].length(at: bytes.baseAddress! + first) {
+          scanner.position = first + length
+          return (code, offset)
+        }
         let name = table.names[code]
         let length = name.utf8CodeUnitCount
         if first + length < bytes.count && bytes[first + length] == 0x22
@@ -583,9 +589,12 @@ internal struct IncidentJSONReader {
     /// The codes of the keys with each first byte (at `2 * first` and `2 * first + 1`), -1 for
     /// none.
     let byFirst: [Int8]
+    /// Each key followed by `" : `, by code.
+    let spacedKeys: [SpacedKey]
 
     init(names: [StaticString]) {
       self.names = names
+      self.spacedKeys = names.map(SpacedKey.init)
       var byFirst = [Int8](repeating: -1, count: 256)
       for (code, name) in names.enumerated() {
         let slot = Int(name.utf8Start.pointee & 0x7F) * 2
@@ -594,6 +603,40 @@ internal struct IncidentJSONReader {
         byFirst[free] = Int8(code)
       }
       self.byFirst = byFirst
+    }
+  }
+
+  /// A key's bytes after its opening quote in the pretty-printed layout, `key" : `, as three
+  /// words and the masks of the bytes that count (a key of at most 20 bytes).
+  struct SpacedKey {
+    private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private var masks: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private let count: Int
+
+    init(_ name: StaticString) {
+      let pattern = Array(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        + Array("\" : ".utf8)
+      precondition(pattern.count <= 24, "a key longer than a spaced key's three words")
+      count = pattern.count
+      withUnsafeMutableBytes(of: &words) { words in
+        withUnsafeMutableBytes(of: &masks) { masks in
+          for (index, byte) in pattern.enumerated() {
+            words[index] = byte
+            masks[index] = 0xFF
+          }
+        }
+      }
+    }
+
+    /// The length of the pattern when the 24 bytes at `start` begin with it, else `nil`.
+    @inline(__always)
+    func length(at start: UnsafePointer<UInt8>) -> Int? {
+      let raw = UnsafeRawPointer(start)
+      let a = raw.loadUnaligned(as: UInt64.self)
+      let b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+      let c = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+      let differs = ((a ^ words.0) & masks.0) | ((b ^ words.1) & masks.1) | ((c ^ words.2) & masks.2)
+      return differs == 0 ? count : nil
     }
   }
 
@@ -990,7 +1033,11 @@ internal struct IncidentJSONReader {
     guard let offset = try opens(0x5B, rank: 14, field: "sources", expected: "an array of objects") else {
       return []
     }
-    var citations: [SourceCitation] = []
+    // Records that cite what the record before cites share its list: while each citation
+    // spells the one at its place in that list, nothing is built.
+    var citations: [SourceCitation]?
+    let previous = lastSources
+    let bytes = bytes
     var index = 0
     try elements { (reader: inout IncidentJSONReader) throws(JSONSyntaxError) in
       let position = index
@@ -1020,11 +1067,22 @@ internal struct IncidentJSONReader {
         reader.note(14, start, path() + ".title", .malformedJSON("missing key 'title'"))
         return
       }
+      if citations == nil {
+        if position < previous.count
+          && IncidentJSONReader.spells(title, previous[position].title, in: bytes)
+          && IncidentJSONReader.spells(url, previous[position].url, in: bytes)
+          && IncidentJSONReader.spells(publisher, previous[position].publisher, in: bytes)
+          && IncidentJSONReader.spells(date, previous[position].date, in: bytes)
+        {
+          return
+        }
+        citations = Array(previous.prefix(position))
+      }
       do throws(SourceCitationError) {
         let titleText = reader.sharedText(title)
         let urlText = url.map { reader.sharedText($0) }
         let publisherText = publisher.map { reader.sharedText($0) }
-        citations.append(
+        citations!.append(
           try SourceCitation(
             title: titleText, url: urlText, publisher: publisherText, date: date.map(reader.text)))
       } catch {
@@ -1035,10 +1093,25 @@ internal struct IncidentJSONReader {
       }
     }
     if index == 0 { note(14, offset, "sources", .invalidRecord(.noSource)) }
-    // Records that cite what the record before cites share its list.
-    if citations == lastSources { return lastSources }
-    lastSources = citations
+    guard let citations else {
+      if index == lastSources.count { return lastSources }
+      // A shorter list than the last record's: its first citations.
+      return Array(lastSources.prefix(index))
+    }
+    if problem == nil { lastSources = citations }
     return citations
+  }
+
+  /// Whether a string value spells `text` as a stored citation field (an empty value is stored
+  /// as `nil`), compared as bytes.
+  private static func spells(_ span: Span?, _ text: String?, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let span, span.end > span.start || !span.plain else { return text == nil }
+    // A value with escapes is not compared (it is read as a new citation).
+    guard span.plain, let text else { return false }
+    let length = span.end - span.start
+    return text.utf8.withContiguousStorageIfAvailable { stored in
+      stored.count == length && memcmp(stored.baseAddress!, bytes.baseAddress! + span.start, length) == 0
+    } ?? (text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])))
   }
 
   /// Iterates over an array's elements (the scanner is at `[`).

@@ -137,7 +137,12 @@ internal struct JSONScanner {
       if let base {
         while index + 8 <= count {
           let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          if JSONScanner.needsAttention(word) { break }
+          let marks = JSONScanner.attentionMarks(word)
+          if marks != 0 {
+            // The lowest mark is exact: straight to the first byte that needs a look.
+            index += marks.trailingZeroBitCount &>> 3
+            break
+          }
           index += 8
         }
         guard index < count else { break }
@@ -189,11 +194,11 @@ internal struct JSONScanner {
     throw error("a string is never closed")
   }
 
-  /// Whether any byte of `word` is `"`, `\`, below 0x20 or above 0x7F (SWAR: each test sets a
-  /// byte's high bit).
+  /// The high bit of each byte of `word` that may be `"`, `\`, below 0x20 or above 0x7F (the
+  /// lowest mark is exact, as in ``escapeMarks(_:)``).
   @inline(__always)
-  static func needsAttention(_ word: UInt64) -> Bool {
-    (escapeMarks(word) | (word & 0x8080_8080_8080_8080)) != 0
+  static func attentionMarks(_ word: UInt64) -> UInt64 {
+    escapeMarks(word) | (word & 0x8080_8080_8080_8080)
   }
 
   /// The high bit of each byte of `word` that may be `"`, `\` or below 0x20: what a JSON string

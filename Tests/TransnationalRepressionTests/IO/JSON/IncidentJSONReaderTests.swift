@@ -228,6 +228,36 @@ struct IncidentJSONReaderTests {
     #expect(included.report.rejected[2].raw == bad3)
   }
 
+  @Test("sources like the record before's are shared; every other list reads exactly as written")
+  func sharedSources() throws {
+    let a = #"{"title": "A", "url": "https://example.org/a", "publisher": "P", "date": "2020"}"#
+    let b = #"{"title": "B"}"#
+    // Each list and what it must read as: the same list again, a longer, a shorter and a
+    // changed one, a field the record before has that this one lacks or leaves empty, and the
+    // same title spelt with an escape.
+    let lists: [(String, [SourceCitation])] = [
+      ("[\(a)]", [try SourceCitation(title: "A", url: "https://example.org/a", publisher: "P", date: "2020")]),
+      ("[\(a)]", [try SourceCitation(title: "A", url: "https://example.org/a", publisher: "P", date: "2020")]),
+      ("[\(a), \(b)]", [try SourceCitation(title: "A", url: "https://example.org/a", publisher: "P", date: "2020"), try SourceCitation(title: "B")]),
+      ("[\(a)]", [try SourceCitation(title: "A", url: "https://example.org/a", publisher: "P", date: "2020")]),
+      ("[\(a), {\"title\": \"B\", \"url\": \"u\"}]", [try SourceCitation(title: "A", url: "https://example.org/a", publisher: "P", date: "2020"), try SourceCitation(title: "B", url: "u")]),
+      (#"[{"title": "A", "url": "https://example.org/a", "publisher": "P"}]"#, [try SourceCitation(title: "A", url: "https://example.org/a", publisher: "P")]),
+      (#"[{"title": "A", "url": "https://example.org/a", "publisher": "", "date": null}]"#, [try SourceCitation(title: "A", url: "https://example.org/a")]),
+      (#"[{"title": "\u0041", "url": "https://example.org/a"}]"#, [try SourceCitation(title: "A", url: "https://example.org/a")]),
+      ("[\(b)]", [try SourceCitation(title: "B")]),
+      ("[\(b)]", [try SourceCitation(title: "B")]),
+    ]
+    let text = "[\n" + lists.enumerated().map { index, list in
+      Self.record(["id": "\"R-\(index)\"", "sources": list.0])
+    }.joined(separator: ",\n") + "\n]"
+    let incidents = try Self.read(text).dataset.incidents
+    #expect(incidents.map(\.sources) == lists.map(\.1))
+    // An invalid citation after one like the record before's is still reported.
+    let broken = "[\n" + Self.record(["sources": "[\(a)]"]) + ",\n"
+      + Self.record(["id": #""R-2""#, "sources": #"[\#(a), {"title": " "}]"#]) + "\n]"
+    #expect(Self.error(broken)?.field == "[1].sources[1].title")
+  }
+
   // MARK: - Runs on several threads
 
   @Test("a long list written in pieces on several threads is the bytes of one writer")
