@@ -52,6 +52,9 @@ internal struct IncidentJSONReader {
   private var groupSets = EthnicGroupSets()
   /// The sources of the last record read (a record citing the same one source shares its list).
   private var lastSources: [SourceCitation] = []
+  /// The ids checked by value in ``FirstIDs``' direct table, with no hashing (set by ``read``
+  /// from the first record's id).
+  private var directIDs = DirectIDs(bound: 0)
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, today: CalendarDay) {
     self.scanner = JSONScanner(bytes)
@@ -72,8 +75,12 @@ internal struct IncidentJSONReader {
     /// The accepted incidents (before the duplicate-id check, which needs the whole file).
     let incidents = IncidentBuffer()
     /// For each accepted incident: its record's index in the run, where the record starts and
-    /// ends, where its id value is, and the id's hash.
-    var accepted: [(index: Int, start: Int, end: Int, idOffset: Int, idHash: Int)] = []
+    /// ends, where its id value is, and the id's key: its value in the direct table (see
+    /// ``DirectIDs``) when `direct`, else its hash.
+    var accepted: [(index: Int, start: Int, end: Int, idOffset: Int, idKey: Int, direct: Bool)] = []
+    /// Whether an accepted id holds a non-ASCII byte (then ``FirstIDs`` compares every id as a
+    /// string, since such an id may equal an ASCII one canonically: `K` and U+212A KELVIN SIGN).
+    var nonASCIIID = false
     /// The records that break a rule: index in the run, where the record starts and ends, and
     /// its problem.
     var problems: [(index: Int, start: Int, end: Int, problem: Problem)] = []
@@ -134,6 +141,16 @@ internal struct IncidentJSONReader {
       scanner.position += 1
     } else {
       let strict = mode == .strict
+      // The direct table's id prefix, from the first record's id (any prefix keeps the check
+      // exact: see DirectIDs), for about one value per 64 bytes of the file.
+      var probe = self
+      let first = probe.readPart(from: scanner.position, boundary: scanner.position + 1, strict: strict)
+      let bound = min(max(1 << 20, bytes.count / 64), 1 << 28)
+      directIDs =
+        first.incidents.count > 0
+        ? first.incidents.base[0].id.utf8.withContiguousStorageIfAvailable {
+          DirectIDs(sample: $0, bound: bound)
+        } ?? DirectIDs(bound: bound) : DirectIDs(bound: bound)
       var parts = readParts(from: scanner.position, strict: strict, threads: threads, runBytes: runBytes)
       // The runs that count: each one starts where the one before it stopped between records.
       var k = 1
@@ -148,7 +165,7 @@ internal struct IncidentJSONReader {
         }
         k += 1
       }
-      let repeats = FirstIDs.repeats(in: parts, threads: threads)
+      let repeats = FirstIDs.repeats(in: parts, threads: threads, directBound: directIDs.bound)
       var firstIndex = 0
       for (part, repeats) in zip(parts, repeats) {
         var nextProblem = 0
@@ -270,7 +287,13 @@ internal struct IncidentJSONReader {
       problem = nil
       do throws(JSONSyntaxError) {
         if let (incident, idOffset) = try record() {
-          part.accepted.append((index, recordStart, scanner.position, idOffset, incident.id.hashValue))
+          let direct = incident.id.utf8.withContiguousStorageIfAvailable { directIDs.value($0, slack: 0) } ?? nil
+          if let direct {
+            part.accepted.append((index, recordStart, scanner.position, idOffset, direct, true))
+          } else {
+            part.accepted.append((index, recordStart, scanner.position, idOffset, incident.id.hashValue, false))
+            if !part.nonASCIIID && !incident.id.utf8.allSatisfy({ $0 < 0x80 }) { part.nonASCIIID = true }
+          }
           part.incidents.append(incident)
         }
       } catch {
@@ -1168,13 +1191,13 @@ extension IncidentDateError {
 /// `Array` would be copied element by element, each copy retaining every string and list the
 /// incident holds). What is not moved out is freed with the buffer.
 internal final class IncidentBuffer {
-  private(set) var base = UnsafeMutablePointer<Incident>.allocate(capacity: 16)
+  private(set) var base = LargeMemory.allocate(Incident.self, count: 16)
   private(set) var count = 0
   private var capacity = 16
 
   deinit {
     base.deinitialize(count: count)
-    base.deallocate()
+    LargeMemory.deallocate(base, count: capacity)
   }
 
   /// Appends an incident.
@@ -1187,9 +1210,9 @@ internal final class IncidentBuffer {
   /// Makes room for `capacity` incidents in all.
   func reserve(_ capacity: Int) {
     guard capacity > self.capacity else { return }
-    let grown = UnsafeMutablePointer<Incident>.allocate(capacity: capacity)
+    let grown = LargeMemory.allocate(Incident.self, count: capacity)
     grown.moveInitialize(from: base, count: count)
-    base.deallocate()
+    LargeMemory.deallocate(base, count: self.capacity)
     base = grown
     self.capacity = capacity
   }
@@ -1201,6 +1224,9 @@ internal final class IncidentBuffer {
     for (buffer, repeats) in buffers { offsets.append(offsets.last! + buffer.count - repeats.count) }
     precondition(offsets.last! == count, "the kept incidents are the accepted ones")
     return [Incident](unsafeUninitializedCapacity: count) { target, initialized in
+      if let start = target.baseAddress {
+        LargeMemory.adviseHugePages(start, bytes: count * MemoryLayout<Incident>.stride)
+      }
       let target = target.baseAddress
       ImportState.perform(buffers.count) { index in
         let (buffer, repeats) = buffers[index]
@@ -1224,16 +1250,34 @@ internal final class IncidentBuffer {
 /// The ids accepted so far by the JSON reader, with where each record starts: open addressing
 /// over the ids' hashes (computed by the runs, on their threads), a match confirmed by comparing
 /// the ids as strings (so ids equal as Swift strings, canonically equivalent ones included, are
-/// one id).
+/// one id). Ids of the form *prefix + number* (``DirectIDs``) are checked by value in a direct
+/// table instead, unless some id in the file is not ASCII.
 internal struct FirstIDs {
   /// For each run, its incidents whose id an earlier incident has (ascending positions), with
-  /// where that earlier record starts. The ids are split among `threads` shards by hash, each
-  /// shard taking its ids in file order, at the same time.
-  static func repeats(in runs: [IncidentJSONReader.Part], threads: Int)
+  /// where that earlier record starts. The ids are split among `threads` shards by hash (or by
+  /// value), each shard taking its ids in file order, at the same time; `directBound` is the
+  /// direct table's size (``DirectIDs/bound``).
+  static func repeats(in runs: [IncidentJSONReader.Part], threads: Int, directBound: Int)
     -> [[(position: Int, firstStart: Int)]]
   {
     let shards = max(1, min(threads, 64))
     let total = runs.reduce(0) { $0 + $1.accepted.count }
+    // Ids in the direct table are checked there by value, each holding the first record's
+    // number in the file + 1 (shards take blocks of 4,096 values, so that no two threads write
+    // one cache line). With a non-ASCII id anywhere, every id is compared as a string.
+    let byValue = !runs.contains { $0.nonASCIIID } && total < Int(UInt32.max)
+    let direct =
+      byValue && runs.contains { $0.accepted.contains { $0.direct } }
+      ? calloc(directBound, MemoryLayout<UInt32>.size)?.assumingMemoryBound(to: UInt32.self) : nil
+    defer { free(direct) }
+    var firstNumbers = [0]
+    for run in runs { firstNumbers.append(firstNumbers.last! + run.accepted.count) }
+    /// Where the record with `number` (in file order among the accepted) starts.
+    func start(ofNumber number: Int) -> Int {
+      var run = 0
+      while firstNumbers[run + 1] <= number { run += 1 }
+      return runs[run].accepted[number - firstNumbers[run]].start
+    }
     let found = UnsafeMutableBufferPointer<[(run: Int, position: Int, firstStart: Int)]>.allocate(
       capacity: shards)
     defer { found.deallocate() }
@@ -1241,10 +1285,21 @@ internal struct FirstIDs {
       var ids = FirstIDs(capacity: total / shards + 16)
       var repeats: [(run: Int, position: Int, firstStart: Int)] = []
       for (run, part) in runs.enumerated() {
-        for (position, record) in part.accepted.enumerated()
-        where Int(UInt(bitPattern: record.idHash) >> 58) % shards == shard {
+        for (position, record) in part.accepted.enumerated() {
+          if record.direct, let direct {
+            guard (record.idKey >> 12) % shards == shard else { continue }
+            let held = direct[record.idKey]
+            if held != 0 {
+              repeats.append((run, position, start(ofNumber: Int(held) - 1)))
+            } else {
+              direct[record.idKey] = UInt32(firstNumbers[run] + position + 1)
+            }
+            continue
+          }
+          let hash = record.direct ? part.incidents.base[position].id.hashValue : record.idKey
+          guard Int(UInt(bitPattern: hash) >> 58) % shards == shard else { continue }
           let first = ids.insert(
-            part.incidents.base[position].id, hash: record.idHash, run: run, position: position,
+            part.incidents.base[position].id, hash: hash, run: run, position: position,
             start: record.start
           ) { run, position in runs[run].incidents.base[position].id }
           if let first { repeats.append((run, position, first)) }

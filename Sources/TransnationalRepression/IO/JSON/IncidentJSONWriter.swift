@@ -31,14 +31,18 @@ internal enum IncidentJSONWriter {
     }
     for piece in 0..<pieces { offsets[piece + 1] += offsets[piece] }
     let total = offsets[pieces]
-    let base = UnsafeMutablePointer<UInt8>.allocate(capacity: total)
+    let base = LargeMemory.allocate(UInt8.self, count: total)
     ImportState.perform(pieces) { piece in
       let output = JSONBytePlacer(base + offsets[piece], end: base + offsets[piece + 1])
       var printer = IncidentJSONPrinter(output: output, names: names)
       printer.piece(incidents, range(piece), last: piece == pieces - 1)
       precondition(printer.output.isFull, "the JSON writer's passes disagree on a piece's size")
     }
-    return Data(bytesNoCopy: base, count: total, deallocator: .custom { pointer, _ in pointer.deallocate() })
+    return Data(
+      bytesNoCopy: base, count: total,
+      deallocator: .custom { pointer, count in
+        LargeMemory.deallocate(pointer.assumingMemoryBound(to: UInt8.self), count: count)
+      })
   }
 
   /// Appends `text` as a JSON string literal, escaped as `JSONEncoder` escapes it.
@@ -101,6 +105,9 @@ extension Array: JSONOutput where Element == UInt8 {
 internal struct IncidentJSONPrinter<Output: JSONOutput> {
   var output: Output
   private let names: PersonNamePolicy
+  /// The storage and count of the last `sources` list written, and its bytes.
+  private var lastSources: (UnsafeRawPointer?, Int) = (nil, -1)
+  private var lastSourcesBytes: [UInt8] = []
 
   init(output: Output, names: PersonNamePolicy) {
     self.output = output
@@ -110,10 +117,14 @@ internal struct IncidentJSONPrinter<Output: JSONOutput> {
   /// The incidents at `range`: the list's opening bracket before the first of the list, and its
   /// end after the `last` piece.
   mutating func piece(_ incidents: [Incident], _ range: Range<Int>, last: Bool) {
-    for position in range {
-      raw(position == 0 ? "[\n  {" : ",\n  {")
-      incident(incidents[position])
-      raw("\n  }")
+    // Read in place: a copy of an incident would retain its strings and lists, which other
+    // incidents and the other threads share.
+    incidents.withUnsafeBufferPointer { incidents in
+      for position in range {
+        raw(position == 0 ? "[\n  {" : ",\n  {")
+        incident(incidents[position])
+        raw("\n  }")
+      }
     }
     if last { raw("\n]\n") }
   }
@@ -149,7 +160,7 @@ internal struct IncidentJSONPrinter<Output: JSONOutput> {
     }
   }
 
-  private mutating func incident(_ incident: Incident) {
+  private mutating func incident(_ incident: borrowing Incident) {
     key("category", indent: 4, first: true)
     string(incident.category.rawValue)
     key("date", indent: 4, first: false)
@@ -207,36 +218,60 @@ internal struct IncidentJSONPrinter<Output: JSONOutput> {
     }
     raw("\n    }")
     key("sources", indent: 4, first: false)
+    // Records that share one list of sources (as records read from a file do, when they cite
+    // what the record before cites) share its bytes, written once: the list is known by its
+    // storage, which the incidents keep alive and unchanged while they are written.
+    let list = incident.sources.withUnsafeBufferPointer { (UnsafeRawPointer($0.baseAddress), $0.count) }
+    if list != lastSources {
+      var section = IncidentJSONPrinter<[UInt8]>(output: [], names: names)
+      section.sources(incident.sources)
+      lastSourcesBytes = section.output
+      lastSources = list
+    }
+    lastSourcesBytes.withUnsafeBytes { output.append($0) }
+  }
+
+  /// The `sources` list, from its opening bracket.
+  private mutating func sources(_ sources: [SourceCitation]) {
     output.append(0x5B)
-    for (position, source) in incident.sources.enumerated() {
+    for (position, source) in sources.enumerated() {
       raw(position == 0 ? "\n      {" : ",\n      {")
-      var first = true
-      if let date = source.date {
-        key("date", indent: 8, first: true)
-        string(date)
-        first = false
-      }
-      if let publisher = source.publisher {
-        key("publisher", indent: 8, first: first)
-        string(publisher)
-        first = false
-      }
-      key("title", indent: 8, first: first)
-      string(source.title)
-      if let url = source.url {
-        key("url", indent: 8, first: false)
-        string(url)
-      }
+      citation(source)
       raw("\n      }")
     }
     raw("\n    ]")
+  }
+
+  private mutating func citation(_ source: SourceCitation) {
+    var first = true
+    if let date = source.date {
+      key("date", indent: 8, first: true)
+      string(date)
+      first = false
+    }
+    if let publisher = source.publisher {
+      key("publisher", indent: 8, first: first)
+      string(publisher)
+      first = false
+    }
+    key("title", indent: 8, first: first)
+    string(source.title)
+    if let url = source.url {
+      key("url", indent: 8, first: false)
+      string(url)
+    }
   }
 
   /// ``Incident/ethnicGroupSpellings``, each on its own line, without building the list: the
   /// groups in code order, ``EthnicGroup/other`` as one `Other:NAME` per named group.
   private mutating func ethnicGroups(_ incident: Incident) {
     var mask: UInt32 = 0
-    for group in incident.ethnicGroups { mask |= 1 << UInt32(ethnicGroupsByCode.firstIndex(of: group)!) }
+    if incident.ethnicGroups.count == 1 {
+      // Most incidents name one group: no iterator over the set (shared by many incidents).
+      mask = 1 << UInt32(ethnicGroupsByCode.firstIndex(of: incident.ethnicGroups.first!)!)
+    } else {
+      for group in incident.ethnicGroups { mask |= 1 << UInt32(ethnicGroupsByCode.firstIndex(of: group)!) }
+    }
     var written = false
     func next(_ printer: inout Self) {
       printer.raw(written ? ",\n      \"" : "\n      \"")
@@ -269,29 +304,39 @@ internal struct IncidentJSONPrinter<Output: JSONOutput> {
 
   /// The characters of `text` inside a JSON string literal, escaped as `JSONEncoder` escapes them.
   private mutating func characters(_ text: String) {
-    var text = text
-    text.withUTF8 { utf8 in
-      var runStart = 0
-      var index = 0
-      while index < utf8.count {
-        // Eight bytes at a time past text with no quote, backslash or control character (a
-        // word that may hold one is looked at byte by byte).
-        while index &+ 8 <= utf8.count {
-          let word = UInt64(
-            littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-          if JSONScanner.escapeMarks(word) != 0 { break }
-          index &+= 8
-        }
-        guard index < utf8.count else { break }
-        let byte = utf8[index]
-        index += 1
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<index - 1]))
-        runStart = index
-        escape(byte)
-      }
-      output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<utf8.count]))
+    // In place when the text is stored as UTF-8 (a copy would retain the shared storage).
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { characters(utf8: $0) }
+    if done == nil {
+      var copy = text
+      copy.withUTF8 { characters(utf8: $0) }
     }
+  }
+
+  private mutating func characters(utf8: UnsafeBufferPointer<UInt8>) {
+    guard let base = utf8.baseAddress else { return }
+    var runStart = 0
+    var index = 0
+    while index < utf8.count {
+      // Eight bytes at a time past text with no quote, backslash or control character; the
+      // lowest mark of a word is exact, and the bytes above it are looked at one by one.
+      while index &+ 8 <= utf8.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let marks = JSONScanner.escapeMarks(word)
+        if marks != 0 {
+          index &+= marks.trailingZeroBitCount &>> 3
+          break
+        }
+        index &+= 8
+      }
+      guard index < utf8.count else { break }
+      let byte = utf8[index]
+      index += 1
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+      output.append(UnsafeRawBufferPointer(start: base + runStart, count: index - 1 - runStart))
+      runStart = index
+      escape(byte)
+    }
+    output.append(UnsafeRawBufferPointer(start: base + runStart, count: utf8.count - runStart))
   }
 
   private mutating func escape(_ byte: UInt8) {

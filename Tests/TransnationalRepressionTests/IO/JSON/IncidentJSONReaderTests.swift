@@ -314,6 +314,53 @@ struct IncidentJSONReaderTests {
     }
   }
 
+  @Test("ids by value and by string: repeats found either way, canonically equal ids are one id")
+  func idRoutes() throws {
+    // `K-` + number goes to the direct table (the first record's prefix), anything else to the
+    // hashed ids; U+212A KELVIN SIGN equals `K` as a Swift string, so `\u{212A}-1` repeats `K-1`
+    // although only one of them has the direct table's form.
+    let ids = ["K-0", "K-1", "K-01", "K-1", "\u{212A}-1", "K-99999999999", "x", "K-01"]
+    let text = "[\n" + ids.enumerated().map { Self.record(["id": "\"\($1)\"", "notes": "\"\($0)\""]) }
+      .joined(separator: ",\n") + "\n]\n"
+    for (threads, runBytes) in [(1, 1 << 20), (2, 1), (3, 200)] {
+      let result = try Self.readInRuns(text, mode: .lenient, threads: threads, runBytes: runBytes).get()
+      #expect(result.dataset.incidents.map(\.notes) == ["0", "1", "2", "5", "6"], "\(threads) threads")
+      #expect(
+        result.report.rejected.map(\.error.field) == ["[3].id", "[4].id", "[7].id"],
+        "\(threads) threads")
+    }
+    // Without a non-ASCII id, ids of the direct table and hashed ids still meet only their own.
+    let ascii = ids.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
+    let plain = "[\n" + ascii.map { Self.record(["id": "\"\($0)\""]) }.joined(separator: ",\n") + "\n]\n"
+    let accepted = try Self.readInRuns(plain, mode: .lenient, threads: 2, runBytes: 1).get()
+    #expect(accepted.dataset.incidents.map(\.id) == ["K-0", "K-1", "K-01", "K-99999999999", "x"])
+  }
+
+  @Test("a written list shares the bytes of a shared sources list, and is JSONEncoder's bytes")
+  func writerSharedSources() throws {
+    // Records read from a file share a list when they cite what the record before cites; made
+    // records have lists of their own, equal or not.
+    let a = #"{"title": "A", "publisher": "P"}"#
+    let lists = ["[\(a)]", "[\(a)]", "[\(a), {\"title\": \"B\"}]", "[\(a)]", #"[{"title": "C"}]"#, "[\(a)]"]
+    let text = "[\n" + lists.enumerated().map { Self.record(["id": "\"R-\($0)\"", "sources": $1]) }
+      .joined(separator: ",\n") + "\n]"
+    let read = try Self.read(text).dataset
+    let made = IncidentDataset(
+      validated: read.incidents + read.incidents.map { i in
+        Incident(
+          validatedID: i.id, origin: i.origin, host: i.host, date: i.date, kind: i.kind,
+          persons: i.persons, ethnicGroups: i.ethnicGroups, otherEthnicGroups: i.otherEthnicGroups,
+          gender: i.gender, sources: i.sources.map { $0 }, notes: i.notes, personName: i.personName)
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    for dataset in [read, made] {
+      var expected = try encoder.encode(dataset)
+      expected.append(0x0A)
+      #expect(try IncidentJSON.write(dataset) == expected)
+    }
+  }
+
   @Test("reading a file honours the mode, and a directory is a plain unreadable error")
   func files() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("tnr-json-\(UUID()).json")
