@@ -16,6 +16,9 @@ import TransnationalRepression
 /// in memory: the resident size (VmRSS) with the result held minus before the read, over
 /// the rows — `MemoryLayout<Incident>.stride` and every heap block included, and, as an upper
 /// bound, whatever the allocator kept of the reader's own buffers.
+///
+/// The timed CSV read, JSON write and JSON read take turns within each repetition, so that a
+/// change in the machine's speed during the run falls on all three alike.
 enum RecordsCommand {
   /// The validation day: fixed, as `scale` uses, so results do not change with the date.
   static let today = CalendarDay(year: 2026, month: 11, day: 23)!
@@ -47,31 +50,24 @@ enum RecordsCommand {
     }
     let csvPeak = PeakMemory.bytes()
     let bytesPerIncident = rows > 0 ? Double(heldBytes) / Double(rows) : 0
-    let csv = try Measurement.run(
-      warmup: options.warmup, repetitions: repetitions, prepare: {}
-    ) {
-      _ = try IncidentCSV.read(contentsOf: url, mode: .lenient, today: today)
-    }
 
-    // JSON: the same records, written once.
+    // JSON: the same records, written once to a temporary file.
     let jsonURL = FileManager.default.temporaryDirectory
       .appendingPathComponent("tnr-benchmark-records-\(ProcessInfo.processInfo.processIdentifier).json")
     defer { try? FileManager.default.removeItem(at: jsonURL) }
-    let write: Measurement
-    do {
-      let dataset = try IncidentCSV.read(contentsOf: url, mode: .lenient, today: today).dataset
-      var written = Data()
-      write = try Measurement.run(warmup: options.warmup, repetitions: repetitions, prepare: {}) {
-        written = try IncidentJSON.write(dataset, names: .include)
-      }
-      try written.write(to: jsonURL)
-    }
+    let dataset = try IncidentCSV.read(contentsOf: url, mode: .lenient, today: today).dataset
+    try IncidentJSON.write(dataset, names: .include).write(to: jsonURL)
+
+    // The three paths in turn within each repetition.
     var jsonRows = 0
-    let json = try Measurement.run(
-      warmup: options.warmup, repetitions: repetitions, prepare: {}
-    ) {
-      jsonRows = try IncidentJSON.read(contentsOf: jsonURL, today: today).dataset.count
-    }
+    let measurements = try Measurement.interleaved(
+      warmup: options.warmup, repetitions: repetitions,
+      [
+        { _ = try IncidentCSV.read(contentsOf: url, mode: .lenient, today: today) },
+        { _ = try IncidentJSON.write(dataset, names: .include) },
+        { jsonRows = try IncidentJSON.read(contentsOf: jsonURL, today: today).dataset.count },
+      ])
+    let (csv, write, json) = (measurements[0], measurements[1], measurements[2])
     guard jsonRows == rows else {
       throw ColumnsFileError(path, "the JSON read gave \(jsonRows) records, the CSV \(rows)")
     }

@@ -54,6 +54,29 @@ struct Measurement {
   }
 }
 
+extension Measurement {
+  /// Runs each of `bodies` `warmup` times untimed, then `repetitions` times timed, taking them in
+  /// turn within each repetition (so that the machine's drift in speed falls on all alike); one
+  /// measurement per body, in order.
+  static func interleaved(
+    warmup: Int, repetitions: Int, _ bodies: [() throws -> Void]
+  ) throws -> [Measurement] {
+    for _ in 0..<warmup {
+      for body in bodies { try body() }
+    }
+    var samples = [[Double]](repeating: [], count: bodies.count)
+    for _ in 0..<repetitions {
+      for (index, body) in bodies.enumerated() {
+        let start = MonotonicClock.nanoseconds()
+        try body()
+        let end = MonotonicClock.nanoseconds()
+        samples[index].append(Double(end &- start) * 1e-9)
+      }
+    }
+    return samples.map(Measurement.init(samples:))
+  }
+}
+
 /// A monotonic clock with nanosecond resolution (`CLOCK_MONOTONIC` through Dispatch).
 enum MonotonicClock {
   @inline(__always)
