@@ -679,11 +679,14 @@ internal struct IncidentJSONReader {
     _ member: (inout IncidentJSONReader, Int, Int) throws(JSONSyntaxError) -> Void
   ) throws(JSONSyntaxError) {
     scanner.position += 1
+    let afterBrace = scanner.position
     scanner.skipWhitespace()
     if scanner.peek == 0x7D {
       scanner.position += 1
       return
     }
+    // The line break and indentation before the first key, expected before the others.
+    let lead = KeyLead(bytes, afterBrace..<scanner.position)
     var seen: UInt32 = 0
     while true {
       let (code, offset) = try key(table)
@@ -704,13 +707,52 @@ internal struct IncidentJSONReader {
       }
       scanner.skipWhitespace()
       switch scanner.peek {
-      case 0x2C: scanner.position += 1
+      case 0x2C:
+        scanner.position += 1
+        if let lead, let length = lead.length(in: bytes, at: scanner.position) {
+          scanner.position += length
+        }
       case 0x7D:
         scanner.position += 1
         return
       default:
         throw scanner.error("expected ',' or '}' after an object member, found \(scanner.found())")
       }
+    }
+  }
+
+  /// The whitespace before an object's keys in the pretty-printed layout: a line break and up to
+  /// 14 spaces, followed by a key's quote, as two words and the masks of the bytes that count.
+  struct KeyLead {
+    private var words: (UInt64, UInt64) = (0, 0)
+    private var masks: (UInt64, UInt64) = (0, 0)
+    private let count: Int
+
+    /// The lead of `range` of `bytes`, when it is a line feed and spaces before a quote.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+      guard range.count >= 1, range.count <= 15, range.upperBound < bytes.count,
+        bytes[range.lowerBound] == 0x0A, bytes[range.upperBound] == 0x22,
+        bytes[range.dropFirst()].allSatisfy({ $0 == 0x20 })
+      else { return nil }
+      count = range.count
+      withUnsafeMutableBytes(of: &words) { words in
+        withUnsafeMutableBytes(of: &masks) { masks in
+          for (index, position) in (range.lowerBound...range.upperBound).enumerated() {
+            words[index] = bytes[position]
+            masks[index] = 0xFF
+          }
+        }
+      }
+    }
+
+    /// The lead's length when the 16 bytes at `position` begin with it and a quote, else `nil`.
+    @inline(__always)
+    func length(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
+      guard position &+ 16 <= bytes.count else { return nil }
+      let raw = UnsafeRawPointer(bytes.baseAddress! + position)
+      let a = raw.loadUnaligned(as: UInt64.self)
+      let b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+      return ((a ^ words.0) & masks.0) | ((b ^ words.1) & masks.1) == 0 ? count : nil
     }
   }
 
