@@ -1,10 +1,10 @@
 import Foundation
 
 /// Memory for the readers' and writers' large buffers. On Linux a buffer of 2 MiB or more is an
-/// anonymous mapping advised for transparent huge pages (`madvise(MADV_HUGEPAGE)`), so that a
-/// 669 MB JSON text takes a few hundred page faults instead of 163,000 (where the system leaves
-/// huge pages to `madvise`, as it does by default); elsewhere, and for smaller buffers, it is
-/// ordinary heap memory.
+/// anonymous mapping advised for transparent huge pages (`madvise(MADV_HUGEPAGE)`), so that it is
+/// faulted in 2 MiB pages rather than 4 KiB ones (a 669 MB JSON text is 320 pages rather than
+/// 163,000) where the system leaves huge pages to `madvise`, as it does by default; elsewhere, and
+/// for smaller buffers, it is ordinary heap memory.
 internal enum LargeMemory {
   /// The size from which a buffer is mapped: one huge page.
   static let hugePage = 1 << 21

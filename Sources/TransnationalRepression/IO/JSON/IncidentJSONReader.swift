@@ -1243,9 +1243,9 @@ internal final class IncidentBuffer {
   }
 
   /// Appends an incident.
-  func append(_ incident: Incident) {
+  func append(_ incident: consuming Incident) {
     if count == capacity { reserve(capacity * 2) }
-    (base + count).initialize(to: incident)
+    (base + count).initialize(to: consume incident)
     count += 1
   }
 
