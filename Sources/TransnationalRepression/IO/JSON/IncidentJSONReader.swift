@@ -575,13 +575,13 @@ internal struct IncidentJSONReader {
     let first = scanner.position + 1
     if first < bytes.count {
       let slot = Int(bytes[first] & 0x7F) &* 2
-      let spaced = first &+ 24 <= bytes.count
       for candidate in slot..<slot + 2 {
         let code = Int(table.byFirst[candidate])
         if code < 0 { break }
         // The layout the writer and `JSONEncoder` use, `"key" : `, in three word compares.
-        if spaced, let length = table.spacedKeys[code].length(at: bytes.baseAddress! + first) {
-          scanner.position = first + length
+        let spaced = table.spacedKeys[code]
+        if spaced.matches(bytes, at: first) {
+          scanner.position = first + spaced.count
           return (code, offset)
         }
         let name = table.names[code]
@@ -612,12 +612,14 @@ internal struct IncidentJSONReader {
     /// The codes of the keys with each first byte (at `2 * first` and `2 * first + 1`), -1 for
     /// none.
     let byFirst: [Int8]
-    /// Each key followed by `" : `, by code.
-    let spacedKeys: [SpacedKey]
+    /// Each key followed by `" : ` (after its opening quote), by code.
+    let spacedKeys: [WordPattern]
 
     init(names: [StaticString]) {
       self.names = names
-      self.spacedKeys = names.map(SpacedKey.init)
+      self.spacedKeys = names.map {
+        WordPattern(Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) + Array("\" : ".utf8))
+      }
       var byFirst = [Int8](repeating: -1, count: 256)
       for (code, name) in names.enumerated() {
         let slot = Int(name.utf8Start.pointee & 0x7F) * 2
@@ -629,17 +631,17 @@ internal struct IncidentJSONReader {
     }
   }
 
-  /// A key's bytes after its opening quote in the pretty-printed layout, `key" : `, as three
-  /// words and the masks of the bytes that count (a key of at most 20 bytes).
-  struct SpacedKey {
+  /// Up to 24 bytes expected at a place of the text, as three words and the masks of the bytes
+  /// that count: the pretty-printed layout's key with its ` : ` (after the opening quote), and the
+  /// line break and indentation before a key, each checked in three word compares.
+  struct WordPattern {
     private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
     private var masks: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    private let count: Int
+    /// The number of bytes that count.
+    let count: Int
 
-    init(_ name: StaticString) {
-      let pattern = Array(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        + Array("\" : ".utf8)
-      precondition(pattern.count <= 24, "a key longer than a spaced key's three words")
+    init<Bytes: Collection<UInt8>>(_ pattern: Bytes) {
+      precondition(pattern.count <= 24, "a word pattern longer than three words")
       count = pattern.count
       withUnsafeMutableBytes(of: &words) { words in
         withUnsafeMutableBytes(of: &masks) { masks in
@@ -651,15 +653,16 @@ internal struct IncidentJSONReader {
       }
     }
 
-    /// The length of the pattern when the 24 bytes at `start` begin with it, else `nil`.
+    /// Whether the bytes at `position` of `bytes` begin with the pattern (`false` within 24
+    /// bytes of the end, where the caller reads the general way).
     @inline(__always)
-    func length(at start: UnsafePointer<UInt8>) -> Int? {
-      let raw = UnsafeRawPointer(start)
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+      guard position &+ 24 <= bytes.count else { return false }
+      let raw = UnsafeRawPointer(bytes.baseAddress! + position)
       let a = raw.loadUnaligned(as: UInt64.self)
       let b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
       let c = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-      let differs = ((a ^ words.0) & masks.0) | ((b ^ words.1) & masks.1) | ((c ^ words.2) & masks.2)
-      return differs == 0 ? count : nil
+      return ((a ^ words.0) & masks.0) | ((b ^ words.1) & masks.1) | ((c ^ words.2) & masks.2) == 0
     }
   }
 
@@ -686,7 +689,7 @@ internal struct IncidentJSONReader {
       return
     }
     // The line break and indentation before the first key, expected before the others.
-    let lead = KeyLead(bytes, afterBrace..<scanner.position)
+    let lead = IncidentJSONReader.keyLead(bytes, afterBrace..<scanner.position)
     var seen: UInt32 = 0
     while true {
       let (code, offset) = try key(table)
@@ -709,9 +712,7 @@ internal struct IncidentJSONReader {
       switch scanner.peek {
       case 0x2C:
         scanner.position += 1
-        if let lead, let length = lead.length(in: bytes, at: scanner.position) {
-          scanner.position += length
-        }
+        if let lead, lead.matches(bytes, at: scanner.position) { scanner.position += lead.count }
       case 0x7D:
         scanner.position += 1
         return
@@ -721,39 +722,14 @@ internal struct IncidentJSONReader {
     }
   }
 
-  /// The whitespace before an object's keys in the pretty-printed layout: a line break and up to
-  /// 14 spaces, followed by a key's quote, as two words and the masks of the bytes that count.
-  struct KeyLead {
-    private var words: (UInt64, UInt64) = (0, 0)
-    private var masks: (UInt64, UInt64) = (0, 0)
-    private let count: Int
-
-    /// The lead of `range` of `bytes`, when it is a line feed and spaces before a quote.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-      guard range.count >= 1, range.count <= 15, range.upperBound < bytes.count,
-        bytes[range.lowerBound] == 0x0A, bytes[range.upperBound] == 0x22,
-        bytes[range.dropFirst()].allSatisfy({ $0 == 0x20 })
-      else { return nil }
-      count = range.count
-      withUnsafeMutableBytes(of: &words) { words in
-        withUnsafeMutableBytes(of: &masks) { masks in
-          for (index, position) in (range.lowerBound...range.upperBound).enumerated() {
-            words[index] = bytes[position]
-            masks[index] = 0xFF
-          }
-        }
-      }
-    }
-
-    /// The lead's length when the 16 bytes at `position` begin with it and a quote, else `nil`.
-    @inline(__always)
-    func length(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
-      guard position &+ 16 <= bytes.count else { return nil }
-      let raw = UnsafeRawPointer(bytes.baseAddress! + position)
-      let a = raw.loadUnaligned(as: UInt64.self)
-      let b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-      return ((a ^ words.0) & masks.0) | ((b ^ words.1) & masks.1) == 0 ? count : nil
-    }
+  /// The whitespace before an object's first key, `range` of `bytes`, as a pattern for the
+  /// keys after it, when it is the pretty-printed layout's line feed and spaces (up to 24 bytes).
+  /// Skipping it where it matches skips whitespace only, so the key is then read as before.
+  static func keyLead(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordPattern? {
+    guard range.count >= 1, range.count <= 24, bytes[range.lowerBound] == 0x0A,
+      bytes[range.dropFirst()].allSatisfy({ $0 == 0x20 })
+    else { return nil }
+    return WordPattern(bytes[range])
   }
 
   // MARK: - A record
